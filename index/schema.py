@@ -1,0 +1,157 @@
+"""Provides the Whoosh schema (defined once, versioned) and the paper <-> document mapping."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.support.charset import accent_map
+
+from .clean import normalise_title
+from .formats.conference import VENUES
+from .merge import paper_keys
+from .models import Entry, Paper, Source
+
+SCHEMA_VERSION = 1
+"""Bump when a field changes; an index with another version is rebuilt, never misread."""
+
+APP_ID = "paperbrowse"
+
+KIND_PAPER = "paper"
+KIND_FILE = "file"
+KIND_META = "meta"
+
+# Fields users may name in a query, and the aliases that lead to them.
+QUERY_FIELDS = (
+    "title",
+    "author",
+    "abstract",
+    "venue",
+    "year",
+    "cat",
+    "source",
+    "date",
+    "retweets",
+    "favorites",
+    "arxiv",
+    "openreview",
+)
+FIELD_ALIASES = {
+    "author": ["authors", "by"],
+    "cat": ["category", "categories"],
+    "source": ["format"],
+    "venue": ["conference", "conf"],
+    "abstract": ["abs"],
+}
+DEFAULT_FIELDS = {"title": 3.0, "author": 1.5, "abstract": 1.0}
+
+
+def _name_analyzer():  # type: ignore[no-untyped-def]
+    """Names: no stop words ("An", "Will" are surnames), accents folded so `lio` finds Liò."""
+    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def make_schema() -> fields.Schema:
+    """The one schema of the index: paper, file and meta documents share it (kind tells)."""
+    text = StemmingAnalyzer() | CharsetFilter(accent_map)
+    return fields.Schema(
+        key=fields.ID(unique=True, stored=True),
+        kind=fields.ID(),
+        title=fields.TEXT(analyzer=text, field_boost=1.0, spelling=True),
+        author=fields.TEXT(analyzer=_name_analyzer()),
+        abstract=fields.TEXT(analyzer=text),
+        venue=fields.KEYWORD(lowercase=True, scorable=False),
+        year=fields.NUMERIC(int, bits=32, sortable=True, default=0),
+        cat=fields.KEYWORD(lowercase=True, scorable=False),
+        source=fields.KEYWORD(lowercase=True, scorable=False),
+        date=fields.KEYWORD(scorable=False),
+        retweets=fields.NUMERIC(int, bits=32, sortable=True, default=0),
+        favorites=fields.NUMERIC(int, bits=32, sortable=True, default=0),
+        arxiv=fields.ID(),
+        openreview=fields.ID(),
+        sort_date=fields.NUMERIC(int, bits=32, sortable=True, default=0),
+        sort_title=fields.ID(sortable=True),
+        files=fields.KEYWORD(),
+        mkeys=fields.KEYWORD(),
+        data=fields.STORED(),
+    )
+
+
+def file_token(path: str) -> str:
+    """A single-token stand-in for a path, so papers can be found by the files they came from."""
+    return "f" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:20]
+
+
+def _venue_terms(venue: str | None) -> str:
+    if not venue:
+        return ""
+    terms = {venue.lower().replace(" ", "")}
+    terms.update(raw for raw, display in VENUES.items() if display == venue)
+    return " ".join(sorted(terms))
+
+
+def paper_document(paper: Paper) -> dict[str, Any]:
+    """The Whoosh document for a paper: searchable fields plus everything the app shows."""
+    doc: dict[str, Any] = {
+        "key": paper.key,
+        "kind": KIND_PAPER,
+        "title": paper.title,
+        "author": " ; ".join(paper.authors),
+        "abstract": paper.abstract,
+        "source": " ".join(paper.formats),
+        "sort_date": int(paper.date.replace("-", "")) if paper.date else 0,
+        "sort_title": normalise_title(paper.title),
+        "files": " ".join(sorted({file_token(s.path) for s in paper.sources})),
+        "mkeys": " ".join(sorted(paper_keys(paper))),
+        "data": json.dumps(paper_to_data(paper), ensure_ascii=False, separators=(",", ":")),
+    }
+    if paper.venue:
+        doc["venue"] = _venue_terms(paper.venue)
+    if paper.year is not None:
+        doc["year"] = paper.year
+    if paper.categories:
+        doc["cat"] = " ".join(paper.categories)
+    dates = sorted({s.date for s in paper.sources if s.date})
+    if dates:
+        doc["date"] = " ".join(dates)
+    if paper.retweets is not None:
+        doc["retweets"] = paper.retweets
+    if paper.favorites is not None:
+        doc["favorites"] = paper.favorites
+    if paper.arxiv_id:
+        doc["arxiv"] = paper.arxiv_id
+    if paper.openreview_id:
+        doc["openreview"] = paper.openreview_id
+    return doc
+
+
+def paper_to_data(paper: Paper) -> dict[str, Any]:
+    data = paper.to_json()
+    data["entries"] = [entry.to_store() for entry in paper.entries]
+    return data
+
+
+def paper_from_data(raw: str | dict[str, Any]) -> Paper:
+    """A Paper back from its stored JSON."""
+    data = json.loads(raw) if isinstance(raw, str) else raw
+    return Paper(
+        key=data["key"],
+        title=data["title"],
+        authors=tuple(data["authors"]),
+        abstract=data["abstract"],
+        arxiv_id=data["arxiv_id"],
+        openreview_id=data["openreview_id"],
+        url=data["url"],
+        venue=data["venue"],
+        year=data["year"],
+        date=data["date"],
+        categories=tuple(data["categories"]),
+        retweets=data["retweets"],
+        favorites=data["favorites"],
+        formats=tuple(data["formats"]),
+        sources=tuple(Source.from_json(s) for s in data["sources"]),
+        entries=tuple(Entry.from_store(e) for e in data.get("entries", ())),
+    )

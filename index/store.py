@@ -1,0 +1,504 @@
+"""Provides Library: the on-disk index, opened safely, and incremental add, remove and reindex."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import LockError
+
+from .formats import NotAPaperList, parse_file
+from .merge import entry_keys, merge_entries, paper_keys
+from .models import AddReport, Entry, Hit, Paper, Problem
+from .schema import (
+    APP_ID,
+    KIND_FILE,
+    KIND_PAPER,
+    SCHEMA_VERSION,
+    file_token,
+    make_schema,
+    paper_document,
+    paper_from_data,
+)
+from .search import ResultSet, Searching
+from .walk import Candidate, absolute, expand
+
+STAMP_NAME = "paperbrowse-index.json"
+Progress = Callable[[int, int, str], None]
+"""Called as progress(done, total, path) while files are read."""
+
+
+class IndexProblem(Exception):
+    """The index cannot be used as it is; the message says why and what to do."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        """One of: foreign, version, corrupt, locked, unwritable."""
+
+
+@dataclass
+class FileRecord:
+    """What the index remembers of a source file."""
+
+    path: str
+    sha256: str
+    size: int
+    format: str
+    entries: int
+    problems: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+def _hash(path: str) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _read_stamp(path: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((path / STAMP_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+class Library:
+    """A paper index in a directory: create or open it, add and remove lists, search it."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        self._index = self._open(create)
+        self._searcher: Any = None
+        self._searching: Searching | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _open(self, create: bool) -> Any:
+        path = self.path
+        stamp = _read_stamp(path)
+        has_index = path.is_dir() and whoosh_index.exists_in(str(path))
+        if stamp is None and not has_index:
+            if path.exists() and (not path.is_dir() or any(path.iterdir())):
+                raise IndexProblem(
+                    f"{path} is not a paperbrowse index (it exists and holds other files); "
+                    "choose another --index directory",
+                    "foreign",
+                )
+            if not create:
+                raise IndexProblem(
+                    f"no index at {path}; add lists with `paperbrowse add`", "missing"
+                )
+            return self._create()
+        if stamp is None or stamp.get("app") != APP_ID:
+            raise IndexProblem(f"{path} is not a paperbrowse index (no {STAMP_NAME})", "foreign")
+        if stamp.get("schema_version") != SCHEMA_VERSION:
+            raise IndexProblem(
+                f"the index at {path} has schema version {stamp.get('schema_version')}, this "
+                f"paperbrowse uses {SCHEMA_VERSION}; run `paperbrowse reindex` to rebuild it",
+                "version",
+            )
+        try:
+            index = whoosh_index.open_dir(str(path))
+            with index.searcher() as searcher:
+                searcher.doc_count()
+            return index
+        except Exception as error:  # Whoosh raises many kinds on damaged files.
+            raise IndexProblem(
+                f"the index at {path} is damaged ({type(error).__name__}: {error}); "
+                "run `paperbrowse reindex` to rebuild it from the recorded lists",
+                "corrupt",
+            ) from error
+
+    def _create(self) -> Any:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            index = whoosh_index.create_in(str(self.path), make_schema())
+            stamp = {"app": APP_ID, "schema_version": SCHEMA_VERSION, "created": time.time()}
+            tmp = self.path / (STAMP_NAME + ".tmp")
+            tmp.write_text(json.dumps(stamp), encoding="utf-8")
+            os.replace(tmp, self.path / STAMP_NAME)
+            return index
+        except OSError as error:
+            raise IndexProblem(
+                f"cannot create the index at {self.path}: {error.strerror}", "unwritable"
+            ) from error
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self._index.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def schema(self) -> Any:
+        return self._index.schema
+
+    @property
+    def searching(self) -> Searching:
+        """Query parsing and running against this library's live searcher."""
+        if self._searching is None:
+            self._searching = Searching(self)
+        return self._searching
+
+    def search(self, text: str, *, sort: str = "relevance", limit: int | None = None) -> ResultSet:
+        """Run a query (see `index.query` for the language); QueryError when it is invalid."""
+        return self.searching.search(text, sort=sort, limit=limit)
+
+    def hits(self, results: ResultSet, start: int = 0, stop: int | None = None) -> list[Hit]:
+        return self.searching.hits(results, start, stop)
+
+    def searcher(self) -> Any:
+        """The long-lived searcher, refreshed if another writer committed since."""
+        if self._searcher is None:
+            self._searcher = self._index.searcher()
+        elif not self._searcher.up_to_date():
+            try:
+                # Reuses the readers of unchanged segments: far cheaper than a new searcher.
+                self._searcher = self._searcher.refresh()
+            except TypeError:  # whoosh3 cannot refresh from an empty index's reader
+                self._searcher = self._index.searcher()
+        return self._searcher
+
+    def files(self) -> dict[str, FileRecord]:
+        """Every recorded source file, by absolute path."""
+        records = {}
+        for stored in self.searcher().documents(kind=KIND_FILE):
+            record = FileRecord(**json.loads(stored["data"]))
+            records[record.path] = record
+        return records
+
+    def paper(self, key: str) -> Paper | None:
+        stored = self.searcher().document(key=key)
+        return paper_from_data(stored["data"]) if stored else None
+
+    def paper_count(self) -> int:
+        return self.searcher().doc_frequency("kind", KIND_PAPER)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of papers by format, venue and year, with the index's place and size."""
+        searcher = self.searcher()
+        reader = searcher.reader()
+        by_format = {
+            t.decode(): reader.doc_frequency("source", t) for t in reader.lexicon("source")
+        }
+        by_venue: dict[str, int] = {}
+        for raw, display in ((t.decode(), None) for t in reader.lexicon("venue")):
+            from .search import _facet_value
+
+            display = _facet_value("venue", raw)
+            if display:
+                by_venue[display] = reader.doc_frequency("venue", raw)
+        by_year: dict[str, int] = {}
+        column = reader.column_reader("year")
+        for docnum in searcher.document_numbers(kind=KIND_PAPER):
+            year = column[docnum]
+            if 0 < year < 10000:
+                by_year[str(year)] = by_year.get(str(year), 0) + 1
+        return {
+            "papers": self.paper_count(),
+            "files": reader.doc_frequency("kind", KIND_FILE),
+            "by_format": dict(sorted(by_format.items())),
+            "by_venue": dict(sorted(by_venue.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "by_year": dict(sorted(by_year.items())),
+            "index": str(self.path.resolve()),
+            "size_bytes": self.size_on_disk(),
+            "schema_version": SCHEMA_VERSION,
+        }
+
+    def size_on_disk(self) -> int:
+        return sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _writer(self, wait: Callable[[], None] | None, timeout: float) -> Any:
+        try:
+            return self._index.writer(limitmb=256)
+        except LockError:
+            if wait is not None:
+                wait()
+        try:
+            return self._index.writer(limitmb=256, timeout=timeout, delay=0.1)
+        except LockError as error:
+            raise IndexProblem(
+                f"another paperbrowse is still writing to {self.path} after {timeout:.0f} s; "
+                "try again when it has finished",
+                "locked",
+            ) from error
+
+    def add(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Progress | None = None,
+        on_wait: Callable[[], None] | None = None,
+        lock_timeout: float = 120.0,
+    ) -> AddReport:
+        """Index lists (files or directories). Unchanged files are skipped by content hash; a
+        changed file replaces exactly its papers; bad files are reported and change nothing."""
+        candidates, missing = expand(paths)
+        problems = [Problem(raw, 0, "no such file or directory", fatal=True) for raw in missing]
+        return self._update(
+            candidates,
+            removed=[],
+            problems=problems,
+            progress=progress,
+            on_wait=on_wait,
+            lock_timeout=lock_timeout,
+        )
+
+    def remove(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        on_wait: Callable[[], None] | None = None,
+        lock_timeout: float = 120.0,
+    ) -> AddReport:
+        """Drop the papers of recorded files at or under the given paths (present or not)."""
+        recorded = self.files()
+        removed: list[str] = []
+        problems: list[Problem] = []
+        for raw in paths:
+            target = absolute(raw)
+            matched = [p for p in recorded if p == target or p.startswith(target + os.sep)]
+            if not matched:
+                problems.append(
+                    Problem(str(raw), 0, "no indexed list at or under this path", fatal=True)
+                )
+            removed.extend(m for m in matched if m not in removed)
+        return self._update(
+            [],
+            removed=removed,
+            problems=problems,
+            progress=None,
+            on_wait=on_wait,
+            lock_timeout=lock_timeout,
+        )
+
+    def _read(
+        self,
+        candidates: list[Candidate],
+        known: dict[str, FileRecord],
+        progress: Progress | None,
+        report: dict[str, Any],
+    ) -> tuple[dict[str, list[Entry]], dict[str, FileRecord]]:
+        """Hash and parse the candidates; returns the changed files' entries and records."""
+        changed: dict[str, list[Entry]] = {}
+        records: dict[str, FileRecord] = {}
+        for done, candidate in enumerate(candidates, start=1):
+            if progress is not None:
+                progress(done, len(candidates), candidate.path)
+            try:
+                digest, size = _hash(candidate.path)
+            except OSError as error:
+                report["problems"].append(
+                    Problem(candidate.path, 0, f"cannot read: {error.strerror}", fatal=True)
+                )
+                report["files_failed"] += 1
+                continue
+            old = known.get(candidate.path)
+            if old is not None and old.sha256 == digest:
+                report["files_unchanged"] += 1
+                continue
+            try:
+                result = parse_file(candidate.path)
+            except NotAPaperList as error:
+                if candidate.named:
+                    report["problems"].append(error.problem)
+                    report["files_failed"] += 1
+                else:
+                    report["skipped"].append(error.problem)
+                    report["files_skipped"] += 1
+                continue
+            report["files_read"] += 1
+            report["problems"].extend(result.problems)
+            changed[candidate.path] = result.entries
+            report["entries"] += len(result.entries)
+            records[candidate.path] = FileRecord(
+                path=candidate.path,
+                sha256=digest,
+                size=size,
+                format=result.format,
+                entries=len(result.entries),
+                problems=[str(p) for p in result.problems],
+            )
+        return changed, records
+
+    def _update(
+        self,
+        candidates: list[Candidate],
+        removed: list[str],
+        problems: list[Problem],
+        progress: Progress | None,
+        on_wait: Callable[[], None] | None,
+        lock_timeout: float,
+    ) -> AddReport:
+        report: dict[str, Any] = {
+            "files_read": 0,
+            "files_unchanged": 0,
+            "files_failed": len(problems),
+            "files_skipped": 0,
+            "entries": 0,
+            "problems": list(problems),
+            "skipped": [],
+        }
+        known = self.files()
+        changed, records = self._read(candidates, known, progress, report)
+        gone = set(changed) | set(removed)
+        if not gone:
+            return _report(report, {})
+        writer = self._writer(on_wait, lock_timeout)
+        try:
+            counts = self._apply(writer, changed, records, removed, known)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        return _report(report, counts)
+
+    def _apply(
+        self,
+        writer: Any,
+        changed: dict[str, list[Entry]],
+        records: dict[str, FileRecord],
+        removed: list[str],
+        known: dict[str, FileRecord],
+    ) -> dict[str, int]:
+        """Replace the papers touched by changed or removed files inside one writer."""
+        reader = writer.reader()
+        gone = set(changed) | set(removed)
+        gone_tokens = {file_token(p) for p in gone}
+        new_entries = [e for entries in changed.values() for e in entries]
+        affected: dict[int, Paper] = {}
+        if reader.doc_count():
+            present = {t for t in gone_tokens if reader.doc_frequency("files", t)}
+            wanted = {k for e in new_entries for k in entry_keys(e)}
+            lexicon = set(reader.lexicon("mkeys")) if wanted else set()
+            keys = {k for k in wanted if k.encode() in lexicon or k in lexicon}
+            docnums: set[int] = set()
+            for token in present:
+                docnums.update(reader.postings("files", token).all_ids())
+            for key in keys:
+                docnums.update(reader.postings("mkeys", key).all_ids())
+            for docnum in docnums:
+                if reader.is_deleted(docnum):
+                    continue
+                stored = reader.stored_fields(docnum)
+                affected[docnum] = paper_from_data(stored["data"])
+        kept = [e for p in affected.values() for e in p.entries if e.source.path not in gone]
+        papers = merge_entries(kept + new_entries)
+        old_by_key = {p.key: p for p in affected.values()}
+        for docnum in affected:
+            writer.delete_document(docnum)
+        old_owner = {k: p.key for p in affected.values() for k in paper_keys(p)}
+        counts = {"papers_new": 0, "papers_updated": 0, "papers_merged": 0, "papers_removed": 0}
+        continued: set[str] = set()
+        for paper in papers:
+            writer.add_document(**paper_document(paper))
+            before = {old_owner[k] for k in paper_keys(paper) if k in old_owner}
+            continued |= before
+            if not before:
+                counts["papers_new"] += 1
+            elif old_by_key.get(paper.key) != paper:
+                counts["papers_updated"] += 1
+            if len(paper.sources) > 1 and any(s.path in changed for s in paper.sources):
+                counts["papers_merged"] += 1
+        counts["papers_removed"] = len(set(old_by_key) - continued)
+        for path in gone:
+            writer.delete_by_term("key", "file:" + path)
+        for path, record in records.items():
+            writer.add_document(
+                key="file:" + path,
+                kind=KIND_FILE,
+                files=file_token(path),
+                data=json.dumps(record.to_json(), ensure_ascii=False),
+            )
+        return counts
+
+    # -- rebuilding ------------------------------------------------------------------------
+
+    @classmethod
+    def recorded_files(cls, path: str | Path) -> list[str]:
+        """The source files an index at `path` records, read even from an old or damaged index."""
+        try:
+            storage = FileStorage(str(path))
+            index = storage.open_index()
+            with index.reader() as reader:
+                return sorted(
+                    json.loads(stored["data"])["path"]
+                    for stored in reader.all_stored_fields()
+                    if stored.get("key", "").startswith("file:") and "data" in stored
+                )
+        except Exception:
+            return []
+
+    @classmethod
+    def rebuild(
+        cls, path: str | Path, files: list[str] | None = None, progress: Progress | None = None
+    ) -> tuple[Library, AddReport]:
+        """Build a fresh index from the recorded (still present) files and swap it in whole."""
+        target = Path(path)
+        sources = files if files is not None else cls.recorded_files(target)
+        present = [f for f in sources if os.path.isfile(f)]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".rebuild-", dir=target.parent))
+        try:
+            with cls(staging / "index") as fresh:
+                report = fresh.add(present, progress=progress)
+            backup = None
+            if target.exists():
+                backup = target.with_name(target.name + ".old")
+                shutil.rmtree(backup, ignore_errors=True)
+                os.replace(target, backup)
+            os.replace(staging / "index", target)
+            if backup is not None:
+                shutil.rmtree(backup, ignore_errors=True)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        missing = [
+            Problem(f, 0, "recorded list no longer exists; its papers are dropped", level="warning")
+            for f in sources
+            if f not in present
+        ]
+        report = AddReport(**{**report.__dict__, "problems": report.problems + tuple(missing)})
+        return cls(target), report
+
+
+def _report(report: dict[str, Any], counts: dict[str, int]) -> AddReport:
+    return AddReport(
+        files_read=report["files_read"],
+        files_unchanged=report["files_unchanged"],
+        files_failed=report["files_failed"],
+        files_skipped=report["files_skipped"],
+        entries=report["entries"],
+        papers_new=counts.get("papers_new", 0),
+        papers_updated=counts.get("papers_updated", 0),
+        papers_merged=counts.get("papers_merged", 0),
+        papers_removed=counts.get("papers_removed", 0),
+        problems=tuple(report["problems"]),
+        skipped=tuple(report["skipped"]),
+    )
