@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from whoosh import query as wq
 from whoosh import sorting
 from whoosh.analysis import StemmingAnalyzer
 
@@ -65,14 +66,36 @@ class Searching:
                 del self._snapshots[old]
         return self._generation, searcher
 
-    def parse(self, text: str) -> ParsedQuery:
-        return parse_query(self.parser, _rewrite_links(text))
+    def parse(self, text: str, *, as_you_type: bool = False) -> ParsedQuery:
+        text = _rewrite_links(text)
+        plain = text.strip()
+        if as_you_type:
+            text = _prefix_last_word(text)
+        parsed = parse_query(self.parser, text)
+        if _PLAIN.match(plain) and len(plain.split()) > 1:
+            # Words typed in the order a title has them rank that title first.
+            words = [t.text for t in self.library.schema["title"].analyzer(plain)]
+            if len(words) > 1:
+                phrase = wq.Or(
+                    [wq.Phrase("title", words, boost=4.0), wq.Phrase("abstract", words, boost=1.0)]
+                )
+                parsed = ParsedQuery(parsed.text, wq.AndMaybe(parsed.query, phrase), False)
+        return parsed
 
-    def search(self, text: str, *, sort: str = "relevance", limit: int | None = None) -> ResultSet:
-        """Run a query; raises QueryError for text that is not a valid query."""
+    def search(
+        self,
+        text: str,
+        *,
+        sort: str = "relevance",
+        limit: int | None = None,
+        as_you_type: bool = False,
+    ) -> ResultSet:
+        """Run a query; raises QueryError for text that is not a valid query.
+
+        `as_you_type` treats a plain query's unfinished last word as a prefix too."""
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
-        parsed = self.parse(text)
+        parsed = self.parse(text, as_you_type=as_you_type)
         generation, searcher = self._searcher()
         sortedby = _sort_facets(sort, parsed.every)
         try:
@@ -221,6 +244,21 @@ def _rewrite_links(text: str) -> str:
     if match := _BARE_ARXIV.match(stripped):
         return f'arxiv:"{match.group(1)}"'
     return text
+
+
+_PLAIN = re.compile(r"^[^\W_][\w\s'-]*$")
+_OPERATORS = {"AND", "OR", "NOT", "TO"}
+
+
+def _prefix_last_word(text: str) -> str:
+    """`rotary pos` -> `rotary (pos OR pos*)`, for plain words only, from 3 characters on."""
+    if not _PLAIN.match(text) or text.endswith((" ", "-", "'")):
+        return text
+    words = text.split()
+    last = words[-1]
+    if len(last) < 3 or last in _OPERATORS or not last.isalnum():
+        return text
+    return " ".join([*words[:-1], f"({last} OR {last}*)"])
 
 
 _HIGHLIGHT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)

@@ -165,9 +165,16 @@ class Library:
             self._searching = Searching(self)
         return self._searching
 
-    def search(self, text: str, *, sort: str = "relevance", limit: int | None = None) -> ResultSet:
+    def search(
+        self,
+        text: str,
+        *,
+        sort: str = "relevance",
+        limit: int | None = None,
+        as_you_type: bool = False,
+    ) -> ResultSet:
         """Run a query (see `index.query` for the language); QueryError when it is invalid."""
-        return self.searching.search(text, sort=sort, limit=limit)
+        return self.searching.search(text, sort=sort, limit=limit, as_you_type=as_you_type)
 
     def hits(self, results: ResultSet, start: int = 0, stop: int | None = None) -> list[Hit]:
         return self.searching.hits(results, start, stop)

@@ -1,9 +1,44 @@
-"""Provides run_app: the bare `paperbrowse` command (the app is not built yet)."""
+"""Provides run_app: what the bare `paperbrowse [PATH…]` command does."""
 
 from __future__ import annotations
 
 import argparse
+from importlib import resources
+from pathlib import Path
+
+from paperbrowse.index.store import Library
+
+from .backend import Backend
+from .locations import demo_index_dir, index_dir
+
+
+def demo_files() -> list[Path]:
+    """The built-in sample lists shipped with the package."""
+    folder = resources.files("paperbrowse.tui.demo")
+    return sorted(
+        Path(str(item))
+        for item in folder.iterdir()
+        if item.name.endswith((".md", ".txt")) and item.name != "README.txt"
+    )
+
+
+def open_demo(cache: str | None = None) -> Backend:
+    """The demo index (built or brought up to date from the package's sample lists)."""
+    library = Library(demo_index_dir(cache))
+    library.add(demo_files())
+    return Backend(library, demo=True)
 
 
 def run_app(args: argparse.Namespace) -> int:
-    raise SystemExit("paperbrowse: the app is not available yet; use the parse/add/search commands")
+    from .app import PaperBrowseApp
+
+    if args.demo:
+        backend = open_demo(args.cache_dir)
+    else:
+        backend = Backend(Library(index_dir(args.index, args.data_dir)))
+    app = PaperBrowseApp(
+        backend, paths=list(args.paths), open_demo=lambda: open_demo(args.cache_dir)
+    )
+    app.run()
+    backend.library.close()
+    return app.return_code or 0

@@ -1,0 +1,119 @@
+"""Provides Backend: the app's thread-safe door to a Library, and the messages it sends back."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from paperbrowse.index.cite import Link
+from paperbrowse.index.models import AddReport, Facet, Paper
+from paperbrowse.index.query import QueryError
+from paperbrowse.index.search import ResultSet
+from paperbrowse.index.store import Library
+
+from .widgets.results import Rows
+
+PREFETCH = 80
+"""Rows read with the search itself, so the first screen paints without touching the index."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A finished search: rows to show, facets, highlight terms, and a correction hint."""
+
+    text: str
+    sort: str
+    rows: Rows
+    facets: dict[str, list[Facet]] = field(default_factory=dict)
+    terms: tuple[tuple[str, str], ...] = ()
+    correction: str | None = None
+    error: QueryError | None = None
+    related_to: Paper | None = None
+
+
+class Backend:
+    """Serialises every use of one Library across worker threads and the UI thread.
+
+    Whoosh searchers are not safe to share between threads, so searches (in workers) and
+    row fetches (on the UI thread while drawing) take turns on one lock."""
+
+    def __init__(self, library: Library, *, demo: bool = False) -> None:
+        self.library = library
+        self.demo = demo
+        self.lock = threading.RLock()
+
+    @property
+    def path(self) -> Path:
+        return self.library.path
+
+    def paper_count(self) -> int:
+        with self.lock:
+            return self.library.paper_count()
+
+    def _rows(self, results: ResultSet) -> Rows:
+        searching = self.library.searching
+
+        def fetch(start: int, stop: int) -> list[Paper]:
+            with self.lock:
+                return searching.papers(results, start, stop)
+
+        prefetched = tuple(searching.papers(results, 0, min(PREFETCH, results.total)))
+        return Rows(results.total, fetch, prefetched)
+
+    def search(self, text: str, sort: str) -> Outcome:
+        """Run a query; a bad one comes back as an Outcome with `error` set, never raised."""
+        with self.lock:
+            try:
+                results = self.library.search(text, sort=sort, as_you_type=True)
+            except QueryError as error:
+                return Outcome(text, sort, Rows(0, lambda a, b: []), error=error)
+            rows = self._rows(results)
+            facets = self.library.searching.facets(results)
+            correction = None if results.total else self.library.searching.correction(text)
+            return Outcome(text, sort, rows, facets, results.terms, correction)
+
+    def related(self, paper: Paper, sort: str) -> Outcome:
+        with self.lock:
+            hits = self.library.searching.related(paper, limit=50)
+        papers = [hit.paper for hit in hits]
+        rows = Rows(len(papers), lambda a, b: papers[a:b], tuple(papers))
+        return Outcome("", sort, rows, related_to=paper)
+
+    def changed_on_disk(self) -> bool:
+        """True when another process committed to the index since the last search."""
+        with self.lock:
+            try:
+                return not self.library.searcher().up_to_date()
+            except Exception:
+                return False
+
+    def add(self, paths: list[str], progress: Callable[[int, int, str], None]) -> AddReport:
+        """Add lists with a writer of its own, so searches go on meanwhile."""
+        with Library(self.library.path) as writer:
+            return writer.add(paths, progress=progress)
+
+
+def copy_target(paper: Paper, kind: str) -> tuple[str | None, str]:
+    """What a copy key copies for a paper: (text or None, how to describe it)."""
+    from paperbrowse.index import cite
+
+    link: Link | None
+    if kind == "primary":
+        link = cite.primary_link(paper)
+        return link.url, link.kind
+    if kind == "arxiv":
+        link = cite.arxiv_link(paper)
+        return (link.url if link else None), "arXiv URL"
+    if kind == "pdf":
+        link = cite.pdf_link(paper)
+        return (link.url if link else None), "arXiv PDF URL"
+    if kind == "openreview":
+        link = cite.openreview_link(paper)
+        return (link.url if link else None), "OpenReview URL"
+    if kind == "markdown":
+        return cite.markdown_link(paper), "Markdown link"
+    if kind == "bibtex":
+        return cite.bibtex(paper), "BibTeX entry"
+    raise ValueError(kind)

@@ -1,0 +1,72 @@
+"""Provides copying to the clipboard: pyperclip, verified and time-bounded, else OSC 52."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+SYSTEM = "the clipboard"
+TERMINAL = "the terminal (OSC 52)"
+PYPERCLIP_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class CopyOutcome:
+    """How a copy went: where the text went, and why the first choice failed (if it did)."""
+
+    via: str
+    reason: str | None = None
+
+
+def _bounded(call: Callable[[], object], timeout: float) -> tuple[bool, object]:
+    """Run call in a daemon thread; (False, reason) if it raised or did not return in time."""
+    box: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as error:  # pyperclip raises its own and OS errors alike
+            box["error"] = error
+
+    thread = threading.Thread(target=target, daemon=True, name="pyperclip")
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        return False, f"the clipboard program did not answer within {timeout:.0f} s"
+    if "error" in box:
+        return False, str(box["error"]) or type(box["error"]).__name__
+    return True, box.get("value")
+
+
+def system_copy(text: str, timeout: float = PYPERCLIP_TIMEOUT) -> str | None:
+    """Copy with pyperclip and read it back; None on success, else why it did not work.
+
+    pyperclip can claim success without a reachable X server (xclip fails silently) and can
+    hang, so the copy is bounded in time and verified by pasting."""
+    try:
+        import pyperclip
+    except ImportError:
+        return "pyperclip is not installed"
+    ok, detail = _bounded(lambda: pyperclip.copy(text), timeout)
+    if not ok:
+        return str(detail)
+    ok, pasted = _bounded(pyperclip.paste, timeout)
+    if not ok:
+        return str(pasted)
+    if pasted != text:
+        return "the clipboard did not keep the text (no reachable X/Wayland display?)"
+    return None
+
+
+def copy(
+    text: str, osc52: Callable[[str], None], timeout: float = PYPERCLIP_TIMEOUT
+) -> CopyOutcome:
+    """Copy text: the system clipboard first, the terminal's OSC 52 when that fails.
+
+    `osc52` is the app's `copy_to_clipboard`, which also keeps the text in `app.clipboard`."""
+    reason = system_copy(text, timeout)
+    if reason is None:
+        return CopyOutcome(SYSTEM)
+    osc52(text)
+    return CopyOutcome(TERMINAL, reason)

@@ -1,0 +1,99 @@
+"""Provides DetailPane: everything known of one paper, with the query's words highlighted."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from paperbrowse.index.clean import display_safe
+from paperbrowse.index.models import Paper
+from paperbrowse.index.search import highlight_spans
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+FORMAT_NAMES = {"hotpapers": "Hot Papers", "hfdaily": "HF daily", "conference": "conference"}
+
+
+def _safe(text: str) -> Text:
+    """Data as literal text: Rich markup in it stays text, escape sequences are removed."""
+    return Text(display_safe(text))
+
+
+def _highlighted(text: str, terms: tuple[tuple[str, str], ...]) -> Text:
+    safe = display_safe(text)
+    rendered = Text(safe)
+    for start, end in highlight_spans(safe, terms):
+        rendered.stylize("bold reverse", start, end)
+    return rendered
+
+
+def paper_text(paper: Paper, terms: tuple[tuple[str, str], ...] = ()) -> Text:
+    """The detail pane's content for a paper, as one Rich Text (no markup is parsed)."""
+    out = Text()
+    out.append_text(_highlighted(" ".join(paper.title.split()), terms))
+    out.stylize("bold", 0, len(out))
+    out.append("\n")
+    if paper.authors:
+        out.append_text(_highlighted(", ".join(paper.authors), terms))
+        out.append("\n")
+    facts = []
+    if paper.venue:
+        facts.append(f"{paper.venue} {paper.year or ''}".strip())
+    if paper.categories:
+        facts.append(" ".join(paper.categories))
+    if paper.retweets is not None:
+        facts.append(f"♥ {paper.retweets} retweets, {paper.favorites or 0} favorites")
+    if facts:
+        out.append_text(Text(display_safe("  ·  ".join(facts)), style="italic"))
+        out.append("\n")
+    out.append("\n")
+    urls = paper.urls
+    links = [("arXiv", urls.abs), ("PDF", urls.pdf), ("OpenReview", urls.openreview)]
+    if paper.url and paper.url not in (urls.abs, urls.pdf, urls.openreview):
+        links.append(("List", paper.url))
+    for label, url in links:
+        if url:
+            out.append(f"{label:<11}", style="bold")
+            out.append_text(_safe(url))
+            out.append("\n")
+    out.append("\n")
+    if paper.abstract:
+        out.append_text(_highlighted(paper.abstract, terms))
+    else:
+        out.append("(no abstract in these lists)", style="dim italic")
+    out.append("\n\n")
+    out.append("Sources\n", style="bold")
+    for source in paper.sources:
+        when = source.date or source.label or ""
+        rank = f"#{source.rank}" if source.rank is not None else ""
+        line = (
+            f"  {PurePath(source.path).name}:{source.line}  {FORMAT_NAMES.get(source.format, '')}"
+        )
+        out.append_text(_safe(f"{line}  {when}  {rank}".rstrip()))
+        out.append("\n")
+    return out
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """The selected paper: title, authors, venue, links, abstract and sources."""
+
+    DEFAULT_CSS = """
+    DetailPane {
+        padding: 0 1;
+    }
+    DetailPane > Static {
+        width: 1fr;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body")
+
+    def show(self, paper: Paper | None, terms: tuple[tuple[str, str], ...] = ()) -> None:
+        body = self.query_one("#detail-body", Static)
+        if paper is None:
+            body.update(Text("No paper selected.", style="dim"))
+        else:
+            body.update(paper_text(paper, terms))
+        self.scroll_home(animate=False)

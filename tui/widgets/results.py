@@ -1,0 +1,246 @@
+"""Provides ResultsList: a virtual list that draws only the rows on screen, however many match."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from paperbrowse.index.clean import display_safe
+from paperbrowse.index.models import Paper
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Fetch = Callable[[int, int], list[Paper]]
+"""fetch(start, stop): the papers at positions [start, stop) of a result list."""
+
+_CHUNK = 64
+
+
+@dataclass(frozen=True)
+class Rows:
+    """What the list shows: how many rows there are and how to read a slice of them."""
+
+    total: int
+    fetch: Fetch
+    prefetched: tuple[Paper, ...] = ()
+
+
+EMPTY_ROWS = Rows(0, lambda start, stop: [])
+
+
+def row_columns(paper: Paper) -> tuple[str, str, str]:
+    """The right-hand columns of a row: first author (+ et al.), venue/year or list date,
+    and the tweet count when known."""
+    author = ""
+    if paper.authors:
+        author = paper.authors[0] + (" et al." if len(paper.authors) > 1 else "")
+    if paper.venue:
+        when = f"{paper.venue} {paper.year or ''}".strip()
+    else:
+        when = paper.date or next((s.label for s in paper.sources if s.label), "") or ""
+    tweets = f"♥{paper.retweets}" if paper.retweets is not None else ""
+    return display_safe(author), display_safe(when), tweets
+
+
+class ResultsList(ScrollView, can_focus=True):
+    """The ranked result rows; fetches paper data lazily, a chunk at a time, for visible rows.
+
+    | Key | Action |
+    | :- | :- |
+    | `j` / `down` | Next paper. |
+    | `k` / `up` | Previous paper. |
+    | `g` / `home` | First paper. |
+    | `G` / `end` | Last paper. |
+    | `pageup` / `pagedown` | A page up or down. |
+    | `enter` | Select the paper. |
+    """
+
+    BINDINGS: list[BindingType] = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("enter", "select", "Select", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"results--cursor", "results--meta", "results--cursor-meta"}
+
+    DEFAULT_CSS = """
+    ResultsList {
+        background: $surface;
+    }
+    ResultsList > .results--cursor {
+        background: $primary 40%;
+        text-style: bold;
+    }
+    ResultsList:focus > .results--cursor {
+        background: $primary;
+        color: $text;
+    }
+    ResultsList > .results--meta {
+        color: $text-muted;
+    }
+    ResultsList > .results--cursor-meta {
+        color: $text;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    class Highlighted(Message):
+        """The cursor moved to a paper (None when the list is empty)."""
+
+        def __init__(self, paper: Paper | None, index: int) -> None:
+            super().__init__()
+            self.paper = paper
+            self.index = index
+
+    class Selected(Message):
+        """The user chose a paper (enter or a click)."""
+
+        def __init__(self, paper: Paper) -> None:
+            super().__init__()
+            self.paper = paper
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows = EMPTY_ROWS
+        self._cache: LRUCache[int, Paper] = LRUCache(4096)
+
+    # -- data ------------------------------------------------------------------------------
+
+    def show(self, rows: Rows) -> None:
+        """Show a new result list: cursor and scroll back to the top."""
+        self.rows = rows
+        self._cache.clear()
+        for index, paper in enumerate(rows.prefetched):
+            self._cache[index] = paper
+        self.virtual_size = Size(self.size.width, rows.total)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.cursor = 0
+        self.refresh()
+
+    def paper_at(self, index: int) -> Paper | None:
+        """The paper at a position, fetched (with its neighbours) if not yet in the cache."""
+        if not 0 <= index < self.rows.total:
+            return None
+        paper = self._cache.get(index)
+        if paper is None:
+            start = max(0, index - _CHUNK // 4)
+            stop = min(self.rows.total, start + _CHUNK)
+            for offset, fetched in enumerate(self.rows.fetch(start, stop)):
+                self._cache[start + offset] = fetched
+            paper = self._cache.get(index)
+        return paper
+
+    @property
+    def highlighted(self) -> Paper | None:
+        return self.paper_at(self.cursor)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.size.width
+        base = self.rich_style
+        if index >= self.rows.total:
+            return Strip.blank(width, base)
+        paper = self.paper_at(index)
+        if paper is None:
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        row_style = base + self.get_component_rich_style("results--cursor") if is_cursor else base
+        meta_style = self.get_component_rich_style(
+            "results--cursor-meta" if is_cursor else "results--meta", partial=True
+        )
+        return self._row_strip(paper, width, row_style, meta_style)
+
+    def _row_strip(self, paper: Paper, width: int, style: Style, meta_style: Style) -> Strip:
+        author, when, tweets = row_columns(paper)
+        # Fixed columns on the right; the title takes the rest. Narrow lists drop the author.
+        columns = [(when, 12), (tweets, 6)]
+        if width >= 90:
+            columns.insert(0, (author, 24))
+        elif width >= 60:
+            columns.insert(0, (author, 16))
+        title_width = max(8, width - sum(w + 1 for _, w in columns) - 2)
+        text = Text(" ", no_wrap=True)
+        title = Text(display_safe(" ".join(paper.title.split())), no_wrap=True)
+        title.truncate(title_width, overflow="ellipsis", pad=True)
+        text.append_text(title)
+        for value, column_width in columns:
+            cell = Text(value, style=meta_style, no_wrap=True)
+            cell.truncate(column_width, overflow="ellipsis", pad=True)
+            text.append(" ")
+            text.append_text(cell)
+        segments = list(text.render(self.app.console))
+        strip = Strip(segments).crop_extend(0, width, None)
+        return Strip(Segment.apply_style(strip, style), width)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.rows.total)
+
+    # -- cursor ----------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self.rows.total - 1)) if self.rows.total else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self.paper_at(new), new))
+
+    def _refresh_row(self, index: int) -> None:
+        y = index - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def _scroll_to_cursor(self) -> None:
+        top = self.scroll_offset.y
+        height = max(1, self.size.height)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self.rows.total - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.size.height - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height - 1)
+
+    def action_select(self) -> None:
+        if (paper := self.highlighted) is not None:
+            self.post_message(self.Selected(paper))
+
+    def on_click(self, event: Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < self.rows.total:
+            if index == self.cursor and event.chain > 1:
+                self.action_select()
+            self.cursor = index
