@@ -21,7 +21,7 @@ class PaperBrowseApp(App[int]):
 
     BINDINGS: list[BindingType] = [
         Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("D", "demo", "Demo", show=False),
     ]
 

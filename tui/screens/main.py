@@ -87,7 +87,7 @@ class MainScreen(Screen[None]):
         with Vertical(id="top"):
             yield Input(
                 placeholder="Search titles, authors, abstracts…  (title: author: "
-                "venue: year:[2021 TO 2023] cat: source:)   ? for help",
+                "venue: year:[2021 TO 2023] cat: source:)   F1 help",
                 id="filter",
             )
             yield Static(id="status")

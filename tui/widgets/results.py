@@ -171,9 +171,9 @@ class ResultsList(ScrollView, can_focus=True):
         author, when, tweets = row_columns(paper)
         # Fixed columns on the right; the title takes the rest. Narrow lists drop the author.
         columns = [(when, 12), (tweets, 6)]
-        if width >= 90:
+        if width >= 110:
             columns.insert(0, (author, 24))
-        elif width >= 60:
+        elif width >= 80:
             columns.insert(0, (author, 16))
         title_width = max(8, width - sum(w + 1 for _, w in columns) - 2)
         text = Text(" ", no_wrap=True)
