@@ -89,9 +89,13 @@ def _check_syntax(text: str) -> None:
             raise QueryError(f"unknown field {name!r} (fields: {known})", match.start(1), text)
 
 
-def make_parser(schema: Any) -> qparser.QueryParser:
-    """A parser over title, author and abstract with fuzzy terms, ranges, and field aliases."""
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=DEFAULT_FIELDS)
+def make_parser(
+    schema: Any, fields: tuple[str, ...] = tuple(DEFAULT_FIELDS)
+) -> qparser.QueryParser:
+    """A parser over title, author and abstract (or `fields`) with fuzzy terms, ranges, and
+    field aliases."""
+    boosts = {name: DEFAULT_FIELDS[name] for name in fields}
+    parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=boosts)
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin(FIELD_ALIASES))
@@ -105,6 +109,8 @@ class ParsedQuery:
     text: str
     query: Any
     every: bool
+    extra_terms: tuple[tuple[str, str], ...] = ()
+    """Terms to highlight that the query holds implicitly (a prefix's expansions)."""
 
 
 def parse_query(parser: qparser.QueryParser, text: str) -> ParsedQuery:
@@ -123,7 +129,10 @@ def parse_query(parser: qparser.QueryParser, text: str) -> ParsedQuery:
             raise QueryError(f"cannot parse the query: {node.error}", None, stripped)
     if isinstance(parsed, wq._NullQuery):
         raise QueryError("the query has no searchable words", None, stripped)
-    return ParsedQuery(text, wq.And([papers, parsed]), every=False)
+    if any(isinstance(node, (wq.Not, wq.Every)) for node in _walk(parsed)):
+        # Only these can match the index's file and meta records; plain terms never do.
+        parsed = wq.And([papers, parsed])
+    return ParsedQuery(text, parsed, every=False)
 
 
 def _walk(node: Any) -> list[Any]:
@@ -136,7 +145,7 @@ def _walk(node: Any) -> list[Any]:
 def query_terms(parsed: ParsedQuery) -> list[tuple[str, str]]:
     """The (field, text) terms a query looks for, prefixes and fuzzy terms included, for
     highlighting; field is the schema field the term was aimed at."""
-    terms: list[tuple[str, str]] = []
+    terms: list[tuple[str, str]] = list(parsed.extra_terms)
     for node in _walk(parsed.query):
         if isinstance(node, (wq.Term, wq.Prefix, wq.FuzzyTerm, wq.Wildcard)):
             if node.fieldname in ("title", "abstract", "author") and isinstance(node.text, str):

@@ -2,42 +2,118 @@
 
 from __future__ import annotations
 
-import re
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from whoosh import collectors, sorting
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.analysis import StemmingAnalyzer
 
 from .formats.conference import VENUES
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, make_parser, parse_query, query_terms
 from .schema import KIND_PAPER, paper_from_data
+from .typed import PrefixExpander, is_plain, rerank_by_title, rewrite_links, split_unfinished
 
 if TYPE_CHECKING:
     from .store import Library
 
 SORTS = ("relevance", "date", "popularity", "title")
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class LRU(OrderedDict, Generic[K, V]):  # type: ignore[type-arg]
+    """A small least-recently-used map."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get(self, key: K, default: V | None = None) -> V | None:  # type: ignore[override]
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return default
+
+    def __setitem__(self, key: K, value: V) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
 FACET_FIELDS = ("venue", "year", "source")
 
 
-@dataclass(frozen=True, slots=True)
+class SearchCancelled(Exception):
+    """Raised inside a search whose `should_stop` said yes: a newer keystroke wants the CPU."""
+
+
+StopCheck = Callable[[], bool]
+
+
+class _Interruptible(collectors.WrappingCollector):
+    """Stops a collector every few hundred matches if `should_stop()` says so."""
+
+    def __init__(self, child: Any, should_stop: StopCheck) -> None:
+        super().__init__(child)
+        self.should_stop = should_stop
+
+    def collect_matches(self) -> None:
+        child = self.child
+        for count, sub_docnum in enumerate(child.matches()):
+            if count & 255 == 255 and self.should_stop():
+                raise SearchCancelled
+            child.collect(sub_docnum)
+
+
+def _run(searcher: Any, query: Any, collector: Any, should_stop: StopCheck | None) -> Any:
+    if should_stop is not None:
+        if should_stop():
+            raise SearchCancelled
+        collector = _Interruptible(collector, should_stop)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
+
+
+QUICK_FIELDS = ("title", "author")
+TOP = 200
+"""Hits ranked per search; more are ranked only when someone scrolls past them."""
+
+
+@dataclass(slots=True)
 class ResultSet:
-    """Every paper a query matches, in order, as positions to fetch rows for lazily."""
+    """The papers a query matches, in order: the first ranked ones, and the total (None until
+    counted). Rows are fetched lazily by position; ranking continues on demand."""
 
     text: str
     sort: str
-    total: int
-    docnums: tuple[int, ...]
-    scores: tuple[float, ...]
+    total: int | None
+    docnums: list[int]
+    scores: list[float]
     terms: tuple[tuple[str, str], ...]
     generation: int
     """Which searcher the docnums belong to; rows are fetched from that same snapshot."""
+    key: tuple[Any, ...] = ()
     every: bool = False
+    complete: bool = False
+    """True when `docnums` holds every match."""
 
     def __len__(self) -> int:
-        return self.total
+        return self.total if self.total is not None else len(self.docnums)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A query ready to run again (for counting, facets and ranking further down)."""
+
+    parsed: ParsedQuery
+    sortedby: Any
+    rerank: str | None
 
 
 class Searching:
@@ -49,6 +125,13 @@ class Searching:
         self._snapshots: dict[int, Any] = {}
         self._generation = 0
         self._current: Any = None
+        self._expander = PrefixExpander(library.schema)
+        self._quick_expander = PrefixExpander(library.schema, QUICK_FIELDS)
+        self._quick_parser: Any = None
+        self._prepared: LRU[tuple[Any, ...], _Prepared] = LRU(64)
+        self._results: LRU[tuple[Any, ...], ResultSet] = LRU(64)
+        self._docsets: LRU[tuple[Any, ...], frozenset[int]] = LRU(8)
+        self._columns: LRU[tuple[int, str], Any] = LRU(8)
 
     @property
     def parser(self) -> Any:
@@ -66,21 +149,26 @@ class Searching:
                 del self._snapshots[old]
         return self._generation, searcher
 
-    def parse(self, text: str, *, as_you_type: bool = False) -> ParsedQuery:
-        text = _rewrite_links(text)
-        plain = text.strip()
-        if as_you_type:
-            text = _prefix_last_word(text)
-        parsed = parse_query(self.parser, text)
-        if _PLAIN.match(plain) and len(plain.split()) > 1:
-            # Words typed in the order a title has them rank that title first.
-            words = [t.text for t in self.library.schema["title"].analyzer(plain)]
-            if len(words) > 1:
-                phrase = wq.Or(
-                    [wq.Phrase("title", words, boost=4.0), wq.Phrase("abstract", words, boost=1.0)]
-                )
-                parsed = ParsedQuery(parsed.text, wq.AndMaybe(parsed.query, phrase), False)
-        return parsed
+    def parse(self, text: str, *, as_you_type: bool = False, quick: bool = False) -> ParsedQuery:
+        """Text to a runnable query; QueryError when it is not valid. `quick` searches a
+        plain query in titles and authors only (small posting lists: a first answer)."""
+        generation, searcher = self._searcher()
+        text = rewrite_links(text)
+        parser, expander = self.parser, self._expander
+        if quick and is_plain(text):
+            if self._quick_parser is None:
+                self._quick_parser = make_parser(self.library.schema, QUICK_FIELDS)
+            parser, expander = self._quick_parser, self._quick_expander
+        unfinished = split_unfinished(text) if as_you_type else None
+        if unfinished is None:
+            return parse_query(parser, text)
+        head, last = unfinished
+        tail = expander.query(searcher.reader(), generation, last)
+        terms = tuple(("term", t) for _, t in expander.terms(searcher.reader(), generation, last))
+        if not head:
+            return ParsedQuery(text, tail, every=False, extra_terms=terms)
+        parsed = parse_query(parser, head)
+        return ParsedQuery(text, wq.And([parsed.query, tail]), every=False, extra_terms=terms)
 
     def search(
         self,
@@ -89,62 +177,132 @@ class Searching:
         sort: str = "relevance",
         limit: int | None = None,
         as_you_type: bool = False,
+        count: bool = True,
+        quick: bool = False,
+        should_stop: StopCheck | None = None,
     ) -> ResultSet:
         """Run a query; raises QueryError for text that is not a valid query.
 
-        `as_you_type` treats a plain query's unfinished last word as a prefix too."""
+        Ranks the first `limit` (default TOP) hits; more are ranked when fetched. `count`
+        computes the exact total now (else `total` stays None until `count()` is called);
+        `as_you_type` reads a plain query's unfinished last word as a bounded prefix."""
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
-        parsed = self.parse(text, as_you_type=as_you_type)
         generation, searcher = self._searcher()
-        sortedby = _sort_facets(sort, parsed.every)
-        try:
-            results = searcher.search(parsed.query, limit=limit, sortedby=sortedby)
-        except Exception as error:  # e.g. a fuzzy or wildcard term Whoosh cannot expand
-            raise QueryError(f"cannot run the query: {error}", None, text) from None
-        docnums = tuple(hit.docnum for hit in results)
-        scores = tuple(_score(hit.score) for hit in results)
-        total = len(results) if limit is not None else len(docnums)
-        return ResultSet(
+        key = (generation, text.strip(), sort, as_you_type, quick)
+        cached = self._results.get(key)
+        if cached is not None and (cached.total is not None or not count):
+            return cached
+        prepared = self._prepared.get(key)
+        if prepared is None:
+            parsed = self.parse(text, as_you_type=as_you_type, quick=quick)
+            rerank = text if sort == "relevance" and is_plain(text) else None
+            prepared = _Prepared(parsed, _sort_facets(sort, parsed.every), rerank)
+            self._prepared[key] = prepared
+        results = ResultSet(
             text=text,
             sort=sort,
-            total=total,
-            docnums=docnums,
-            scores=scores,
-            terms=tuple(query_terms(parsed)),
+            total=None,
+            docnums=[],
+            scores=[],
+            terms=tuple(query_terms(prepared.parsed)),
             generation=generation,
-            every=parsed.every,
+            key=key,
+            every=prepared.parsed.every,
         )
+        self._rank(results, prepared, searcher, limit or TOP, should_stop)
+        if count:
+            self.count(results, should_stop)
+        self._results[key] = results
+        return results
+
+    def _rank(
+        self,
+        results: ResultSet,
+        prepared: _Prepared,
+        searcher: Any,
+        limit: int,
+        should_stop: StopCheck | None = None,
+    ) -> None:
+        try:
+            collector = searcher.collector(limit=limit, sortedby=prepared.sortedby)
+            hits = _run(searcher, prepared.parsed.query, collector, should_stop)
+        except SearchCancelled:
+            raise
+        except Exception as error:  # e.g. a fuzzy or wildcard term Whoosh cannot expand
+            raise QueryError(f"cannot run the query: {error}", None, results.text) from None
+        docnums = [hit.docnum for hit in hits]
+        scores = [_score(hit.score) for hit in hits]
+        if prepared.rerank and " " in prepared.rerank.strip():
+            titles = self._column(results.generation, searcher, "sort_title")
+            docnums, scores = rerank_by_title(docnums, scores, titles, prepared.rerank)
+        results.docnums, results.scores = docnums, scores
+        results.complete = len(docnums) < limit
+        if results.complete:
+            results.total = len(docnums)
+
+    def _column(self, generation: int, searcher: Any, field: str) -> Any:
+        """A column reader, opened once per searcher (opening one reads all its offsets)."""
+        key = (generation, field)
+        column = self._columns.get(key)
+        if column is None:
+            column = self._columns[key] = searcher.reader().column_reader(field)
+        return column
+
+    def count(self, results: ResultSet, should_stop: StopCheck | None = None) -> int:
+        """The exact number of matches (also remembered in `results.total`)."""
+        if results.total is None:
+            results.total = len(self._docset(results, should_stop))
+        return results.total
+
+    def _docset(self, results: ResultSet, should_stop: StopCheck | None = None) -> frozenset[int]:
+        docs = self._docsets.get(results.key)
+        if docs is None:
+            searcher = self._snapshots[results.generation]
+            if results.complete:
+                docs = frozenset(results.docnums)
+            else:
+                query = self._prepared[results.key].parsed.query
+                found = _run(searcher, query, collectors.UnsortedCollector(), should_stop)
+                docs = frozenset(found.docs())
+            self._docsets[results.key] = docs
+        return docs
 
     def papers(self, results: ResultSet, start: int, stop: int) -> list[Paper]:
         """The papers at positions [start, stop) of a result set (only these are read)."""
         searcher = self._snapshots.get(results.generation)
         if searcher is None:  # a very old result set: its snapshot was let go
             return []
+        if stop > len(results.docnums) and not results.complete:
+            prepared = self._prepared.get(results.key)
+            if prepared is not None:
+                self._rank(results, prepared, searcher, max(stop + TOP, 2 * len(results.docnums)))
         reader = searcher.reader()
         return [
             paper_from_data(reader.stored_fields(d)["data"]) for d in results.docnums[start:stop]
         ]
 
     def hits(self, results: ResultSet, start: int = 0, stop: int | None = None) -> list[Hit]:
-        stop = results.total if stop is None else stop
+        stop = len(results.docnums) if stop is None else stop
         papers = self.papers(results, start, stop)
         return [
             Hit(paper, score)
             for paper, score in zip(papers, results.scores[start:stop], strict=False)
         ]
 
-    def facets(self, results: ResultSet, per_field: int = 8) -> dict[str, list[Facet]]:
+    def facets(
+        self, results: ResultSet, per_field: int = 8, should_stop: StopCheck | None = None
+    ) -> dict[str, list[Facet]]:
         """Counts of venue, year and source format among the results, most common first."""
         searcher = self._snapshots.get(results.generation)
         if searcher is None:
             return {}
         reader = searcher.reader()
-        matched = set(results.docnums)
+        matched = self._docset(results, should_stop)
         found: dict[str, list[Facet]] = {}
         years: dict[int, int] = {}
-        column = reader.column_reader("year")
-        for docnum in results.docnums:
+        column = self._column(results.generation, searcher, "year")
+        for docnum in matched:
             year = column[docnum]
             if 0 < year < 10000:
                 years[year] = years.get(year, 0) + 1
@@ -173,7 +331,7 @@ class Searching:
             # suggest stems ("attent") that nobody types.
             from whoosh.qparser import QueryParser
 
-            parsed = QueryParser("title", self.library.schema).parse(text)
+            parsed = QueryParser("title", self.library.schema).parse(rewrite_links(text))
             _, searcher = self._searcher()
             corrected = searcher.correct_query(parsed, text)
         except Exception:
@@ -227,40 +385,6 @@ def _sort_facets(sort: str, every: bool) -> Any:
     return None
 
 
-_ARXIV_LINK = re.compile(
-    r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$"
-)
-_OPENREVIEW_LINK = re.compile(r"^https?://openreview\.net/(?:forum|pdf)\?id=([\w\-]+)")
-_BARE_ARXIV = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
-
-
-def _rewrite_links(text: str) -> str:
-    """A pasted arXiv/OpenReview link or a bare arXiv id searches for that paper."""
-    stripped = text.strip()
-    if match := _ARXIV_LINK.match(stripped):
-        return f'arxiv:"{match.group(1)}"'
-    if match := _OPENREVIEW_LINK.match(stripped):
-        return f'openreview:"{match.group(1)}"'
-    if match := _BARE_ARXIV.match(stripped):
-        return f'arxiv:"{match.group(1)}"'
-    return text
-
-
-_PLAIN = re.compile(r"^[^\W_][\w\s'-]*$")
-_OPERATORS = {"AND", "OR", "NOT", "TO"}
-
-
-def _prefix_last_word(text: str) -> str:
-    """`rotary pos` -> `rotary (pos OR pos*)`, for plain words only, from 3 characters on."""
-    if not _PLAIN.match(text) or text.endswith((" ", "-", "'")):
-        return text
-    words = text.split()
-    last = words[-1]
-    if len(last) < 3 or last in _OPERATORS or not last.isalnum():
-        return text
-    return " ".join([*words[:-1], f"({last} OR {last}*)"])
-
-
 _HIGHLIGHT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)
 
 
@@ -278,4 +402,4 @@ def highlight_spans(text: str, terms: tuple[tuple[str, str], ...]) -> list[tuple
     return spans
 
 
-__all__ = ["KIND_PAPER", "SORTS", "ResultSet", "Searching", "highlight_spans"]
+__all__ = ["KIND_PAPER", "SORTS", "ResultSet", "SearchCancelled", "Searching", "highlight_spans"]

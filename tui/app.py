@@ -38,10 +38,8 @@ class PaperBrowseApp(App[int]):
         self._open_demo = open_demo
 
     def on_mount(self) -> None:
-        screen = MainScreen(self.backend)
-        self.push_screen(screen)
-        if self.paths:
-            screen.add_paths(self.paths)
+        # The screen starts adding once mounted: its widgets do not exist before that.
+        self.push_screen(MainScreen(self.backend, paths=self.paths))
 
     @property
     def main(self) -> MainScreen:

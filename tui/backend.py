@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from paperbrowse.index.cite import Link
 from paperbrowse.index.models import AddReport, Facet, Paper
 from paperbrowse.index.query import QueryError
-from paperbrowse.index.search import ResultSet
+from paperbrowse.index.search import ResultSet, SearchCancelled
 from paperbrowse.index.store import Library
 
 from .widgets.results import Rows
 
-PREFETCH = 80
+PREFETCH = 60
 """Rows read with the search itself, so the first screen paints without touching the index."""
 
 
@@ -31,6 +31,13 @@ class Outcome:
     correction: str | None = None
     error: QueryError | None = None
     related_to: Paper | None = None
+    results: ResultSet | None = None
+    counted: bool = True
+    quick: bool = False
+    """True for the titles-and-authors first answer; the full one follows."""
+    library_size: int = 0
+    """Papers in the index when the search ran (so the UI never asks from its own thread)."""
+    """False until the total, facets and correction have been worked out (`complete`)."""
 
 
 class Backend:
@@ -59,27 +66,72 @@ class Backend:
             with self.lock:
                 return searching.papers(results, start, stop)
 
-        prefetched = tuple(searching.papers(results, 0, min(PREFETCH, results.total)))
-        return Rows(results.total, fetch, prefetched)
+        prefetched = tuple(searching.papers(results, 0, min(PREFETCH, len(results.docnums))))
+        return Rows(len(results), fetch, prefetched)
 
-    def search(self, text: str, sort: str) -> Outcome:
-        """Run a query; a bad one comes back as an Outcome with `error` set, never raised."""
+    def search(
+        self,
+        text: str,
+        sort: str,
+        *,
+        quick: bool = False,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Outcome | None:
+        """The first ranked rows of a query, fast; the total may still be unknown (see
+        `complete`). `quick` looks in titles and authors only, for a first answer while the
+        abstracts are searched. A bad query comes back with `error` set, never raised; None
+        means `should_stop()` interrupted it (a newer keystroke)."""
         with self.lock:
             try:
-                results = self.library.search(text, sort=sort, as_you_type=True)
+                results = self.library.search(
+                    text,
+                    sort=sort,
+                    as_you_type=True,
+                    count=False,
+                    quick=quick,
+                    should_stop=should_stop,
+                )
             except QueryError as error:
                 return Outcome(text, sort, Rows(0, lambda a, b: []), error=error)
+            except SearchCancelled:
+                return None
             rows = self._rows(results)
-            facets = self.library.searching.facets(results)
-            correction = None if results.total else self.library.searching.correction(text)
-            return Outcome(text, sort, rows, facets, results.terms, correction)
+            return Outcome(
+                text,
+                sort,
+                rows,
+                terms=results.terms,
+                results=results,
+                counted=False,
+                quick=quick,
+                library_size=self.library.paper_count(),
+            )
+
+    def complete(
+        self, outcome: Outcome, should_stop: Callable[[], bool] | None = None
+    ) -> Outcome | None:
+        """The same outcome with the exact total, facet counts and a did-you-mean hint (None
+        when interrupted)."""
+        results = outcome.results
+        if results is None:
+            return outcome
+        with self.lock:
+            searching = self.library.searching
+            try:
+                total = searching.count(results, should_stop)
+                facets = searching.facets(results, should_stop=should_stop)
+            except SearchCancelled:
+                return None
+            correction = None if total else searching.correction(outcome.text)
+        rows = Rows(total, outcome.rows.fetch, outcome.rows.prefetched)
+        return replace(outcome, rows=rows, facets=facets, correction=correction, counted=True)
 
     def related(self, paper: Paper, sort: str) -> Outcome:
         with self.lock:
             hits = self.library.searching.related(paper, limit=50)
         papers = [hit.paper for hit in hits]
         rows = Rows(len(papers), lambda a, b: papers[a:b], tuple(papers))
-        return Outcome("", sort, rows, related_to=paper)
+        return Outcome("", sort, rows, related_to=paper, library_size=self.paper_count())
 
     def changed_on_disk(self) -> bool:
         """True when another process committed to the index since the last search."""

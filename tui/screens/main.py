@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from paperbrowse.index.search import SORTS
+from paperbrowse.index.typed import is_plain
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -76,9 +77,11 @@ class MainScreen(Screen[None]):
         Binding("d", "toggle_detail", "Detail", show=False),
     ]
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, paths: list[str] | None = None) -> None:
         super().__init__()
         self.backend = backend
+        self.paths = paths or []
+        """Lists to add once the screen is up (`paperbrowse PATH…`)."""
         self.sort = "relevance"
         self.outcome: Outcome | None = None
         self.adding = False
@@ -107,6 +110,8 @@ class MainScreen(Screen[None]):
         self.query_one("#adding").display = False
         self.query_one("#filter", Input).focus()
         self.set_interval(2.0, self.check_index)
+        if self.paths:
+            self.add_paths(self.paths)
         self.search()
 
     # -- searching -------------------------------------------------------------------------
@@ -125,9 +130,23 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str, sort: str) -> None:
         """Search in a thread; a newer keystroke cancels this one's result."""
-        outcome = self.backend.search(text, sort)
-        if not get_current_worker().is_cancelled:
+        worker = get_current_worker()
+
+        def stale() -> bool:
+            return worker.is_cancelled
+
+        # Titles and authors first (small posting lists), then the abstracts too, then the
+        # total and facets; a newer keystroke interrupts whichever step is running.
+        for quick in (True, False) if is_plain(text) else (False,):
+            outcome = self.backend.search(text, sort, quick=quick, should_stop=stale)
+            if outcome is None or stale():
+                return
             self.app.call_from_thread(self.show_outcome, outcome)
+            if outcome.error is not None:
+                return
+        counted = self.backend.complete(outcome, should_stop=stale)
+        if counted is not None and not stale():
+            self.app.call_from_thread(self.show_counts, counted)
 
     def show_outcome(self, outcome: Outcome) -> None:
         if outcome.related_to is None and (
@@ -156,6 +175,15 @@ class MainScreen(Screen[None]):
         self.update_status()
         self.update_empty_state()
 
+    def show_counts(self, outcome: Outcome) -> None:
+        """The second half of a search: exact total, facets, did-you-mean."""
+        if self.outcome is None or self.outcome.results is not outcome.results:
+            return
+        self.outcome = outcome
+        self.query_one("#results", ResultsList).update_total(outcome.rows.total)
+        self.query_one("#facets", Static).update(facet_line(outcome))
+        self.update_status()
+
     def update_status(self) -> None:
         outcome = self.outcome
         if outcome is None:
@@ -167,7 +195,13 @@ class MainScreen(Screen[None]):
             status.append(f"{total} {noun} related to ", style="bold")
             status.append(" ".join(outcome.related_to.title.split())[:70])
             status.append("  (escape: back to the search)", style="dim")
-        elif total == 0 and self.backend.paper_count():
+        elif not outcome.counted:
+            known = outcome.results is not None and outcome.results.total is not None
+            status.append(f"{total}{'' if known else '+'} papers", style="bold")
+            status.append(
+                "  ·  searching abstracts…" if outcome.quick else "  ·  counting…", style="dim"
+            )
+        elif total == 0 and outcome.library_size:
             status.append("No papers match.", style="bold")
             if outcome.correction:
                 status.append(" Did you mean ")
@@ -184,7 +218,7 @@ class MainScreen(Screen[None]):
         self.query_one("#status", Static).update(text)
 
     def update_empty_state(self) -> None:
-        empty = self.backend.paper_count() == 0 and not self.adding
+        empty = self.outcome is not None and self.outcome.library_size == 0 and not self.adding
         self.query_one("#empty").display = empty
         self.query_one("#results").display = not empty
         self.query_one("#detail").display = not empty and not self.has_class("-hide-detail")
@@ -203,10 +237,12 @@ class MainScreen(Screen[None]):
                 )
             )
 
+    @work(thread=True, group="watch", exclusive=True, exit_on_error=False)
     def check_index(self) -> None:
-        """Pick up papers another `paperbrowse add` committed, without a restart."""
+        """Pick up papers another `paperbrowse add` committed, without a restart (in a
+        thread: looking takes the index lock, which a running search may hold)."""
         if not self.adding and self.backend.changed_on_disk():
-            self.search()
+            self.app.call_from_thread(self.search)
 
     @on(ResultsList.Highlighted)
     def highlighted(self, event: ResultsList.Highlighted) -> None:

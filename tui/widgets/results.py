@@ -131,6 +131,12 @@ class ResultsList(ScrollView, can_focus=True):
         self.cursor = 0
         self.refresh()
 
+    def update_total(self, total: int) -> None:
+        """The same results, now known to be `total` long (cursor and scroll kept)."""
+        self.rows = Rows(total, self.rows.fetch, self.rows.prefetched)
+        self.virtual_size = Size(self.size.width, total)
+        self.refresh()
+
     def paper_at(self, index: int) -> Paper | None:
         """The paper at a position, fetched (with its neighbours) if not yet in the cache."""
         if not 0 <= index < self.rows.total:
