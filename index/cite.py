@@ -34,7 +34,7 @@ def openreview_link(paper: Paper) -> Link | None:
 
 
 def primary_link(paper: Paper) -> Link:
-    """arXiv abs if known, else OpenReview forum, else the list's URL, else an arXiv title search."""
+    """arXiv abs if known, else OpenReview forum, else the list URL, else an arXiv title search."""
     for link in (arxiv_link(paper), openreview_link(paper)):
         if link is not None:
             return link

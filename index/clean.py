@@ -86,6 +86,6 @@ def normalise_title(title: str) -> str:
 
 
 def display_safe(text: str) -> str:
-    """Text for a terminal: escape sequences and reordering controls removed, data otherwise kept."""
+    """Text for a terminal: escape sequences and reordering controls removed, the rest kept."""
     text = _CONTROL.sub("", text.replace("\x1b", ""))
     return BIDI_CONTROLS.sub("", text)

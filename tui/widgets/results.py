@@ -157,8 +157,7 @@ class ResultsList(ScrollView, can_focus=True):
     # -- drawing ---------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        index = self.scroll_offset.y + y
         width = self.size.width
         base = self.rich_style
         if index >= self.rows.total:
