@@ -82,7 +82,12 @@ def paper_from_entries(entries: Iterable[Entry]) -> Paper:
     elif openreview_ids:
         key = "openreview:" + openreview_ids[0]
     else:
-        key = "title:" + _title_token(min(normalise_title(e.title) for e in ranked))[1:]
+        # The title token the entries were grouped by. A short title's token includes its
+        # list, so two unrelated "Overview" papers from different lists get different keys.
+        tokens = [k for e in ranked for k in entry_keys(e) if k.startswith("t")]
+        if not tokens:  # a title without letters or digits: only its place identifies it
+            tokens = [_title_token(f"\x00{e.source.path}\x00{e.source.line}") for e in ranked]
+        key = "title:" + min(tokens)[1:]
     # The proceedings URL is the most specific "list URL"; arXiv links are derived anyway.
     by_url = sorted(ranked, key=lambda e: (e.format != "conference", _priority(e)))
     categories: list[str] = []

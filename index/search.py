@@ -15,6 +15,7 @@ from .formats.conference import VENUES
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, make_parser, parse_query, query_terms
 from .schema import KIND_PAPER, paper_from_data
+from .quick import QUICK_FIELDS, quick_matches
 from .typed import PrefixExpander, is_plain, rerank_by_title, rewrite_links, split_unfinished
 
 if TYPE_CHECKING:
@@ -49,6 +50,38 @@ class LRU(OrderedDict, Generic[K, V]):  # type: ignore[type-arg]
 FACET_FIELDS = ("venue", "year", "source")
 
 
+def column_list(reader: Any, field: str) -> list[Any]:
+    """Every document's value of a column, in docnum order (segments concatenated)."""
+    leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
+    default = reader.schema[field].column_type.default_value()
+    values: list[Any] = []
+    for leaf, _offset in leaves:
+        if leaf.has_column(field):
+            values.extend(leaf.column_reader(field))
+        else:
+            values.extend([default] * leaf.doc_count_all())
+    return values
+
+
+def column_values(reader: Any, field: str) -> Callable[[int], Any]:
+    """docnum -> a column's value, per segment. whoosh3's multi-segment column reader skips
+    segments that lack the column and then answers for the wrong documents."""
+    leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
+    spans = []
+    for leaf, offset in leaves:
+        column = leaf.column_reader(field) if leaf.has_column(field) else None
+        spans.append((offset, offset + leaf.doc_count_all(), column))
+    default = reader.schema[field].column_type.default_value() if field in reader.schema else None
+
+    def value(docnum: int) -> Any:
+        for start, stop, column in spans:
+            if start <= docnum < stop:
+                return column[docnum - start] if column is not None else default
+        return default
+
+    return value
+
+
 class SearchCancelled(Exception):
     """Raised inside a search whose `should_stop` said yes: a newer keystroke wants the CPU."""
 
@@ -57,30 +90,38 @@ StopCheck = Callable[[], bool]
 
 
 class _Interruptible(collectors.WrappingCollector):
-    """Stops a collector every few hundred matches if `should_stop()` says so."""
+    """Checks every 256 matches: raises SearchCancelled if `should_stop()` says so, and just
+    stops (keeping what it has ranked) once past `deadline` (a perf_counter time)."""
 
-    def __init__(self, child: Any, should_stop: StopCheck) -> None:
+    def __init__(self, child: Any, should_stop: StopCheck | None, deadline: float | None
+                 ) -> None:
         super().__init__(child)
         self.should_stop = should_stop
+        self.deadline = deadline
+        self.cut_short = False
 
     def collect_matches(self) -> None:
         child = self.child
         for count, sub_docnum in enumerate(child.matches()):
-            if count & 255 == 255 and self.should_stop():
-                raise SearchCancelled
+            if count & 255 == 255:
+                if self.should_stop is not None and self.should_stop():
+                    raise SearchCancelled
+                if self.deadline is not None and time.perf_counter() > self.deadline:
+                    self.cut_short = True
+                    return
             child.collect(sub_docnum)
 
 
-def _run(searcher: Any, query: Any, collector: Any, should_stop: StopCheck | None) -> Any:
-    if should_stop is not None:
-        if should_stop():
-            raise SearchCancelled
-        collector = _Interruptible(collector, should_stop)
-    searcher.search_with_collector(query, collector)
-    return collector.results()
+def _run(searcher: Any, query: Any, collector: Any, should_stop: StopCheck | None,
+         deadline: float | None = None) -> tuple[Any, bool]:
+    """Run a collector; (results, cut_short) where cut_short means the deadline stopped it."""
+    if should_stop is not None and should_stop():
+        raise SearchCancelled
+    wrapped = _Interruptible(collector, should_stop, deadline)
+    searcher.search_with_collector(query, wrapped)
+    return wrapped.results(), wrapped.cut_short
 
 
-QUICK_FIELDS = ("title", "author")
 TOP = 200
 """Hits ranked per search; more are ranked only when someone scrolls past them."""
 
@@ -102,6 +143,8 @@ class ResultSet:
     every: bool = False
     complete: bool = False
     """True when `docnums` holds every match."""
+    partial: bool = False
+    """True when a time budget stopped the ranking early: the best of the matches seen."""
 
     def __len__(self) -> int:
         return self.total if self.total is not None else len(self.docnums)
@@ -127,11 +170,16 @@ class Searching:
         self._current: Any = None
         self._expander = PrefixExpander(library.schema)
         self._quick_expander = PrefixExpander(library.schema, QUICK_FIELDS)
-        self._quick_parser: Any = None
         self._prepared: LRU[tuple[Any, ...], _Prepared] = LRU(64)
         self._results: LRU[tuple[Any, ...], ResultSet] = LRU(64)
         self._docsets: LRU[tuple[Any, ...], frozenset[int]] = LRU(8)
         self._columns: LRU[tuple[int, str], Any] = LRU(8)
+
+    def forget(self) -> None:
+        """Drop cached results and parsed queries (benchmarks time queries from scratch)."""
+        self._prepared.clear()
+        self._results.clear()
+        self._docsets.clear()
 
     @property
     def parser(self) -> Any:
@@ -149,16 +197,11 @@ class Searching:
                 del self._snapshots[old]
         return self._generation, searcher
 
-    def parse(self, text: str, *, as_you_type: bool = False, quick: bool = False) -> ParsedQuery:
-        """Text to a runnable query; QueryError when it is not valid. `quick` searches a
-        plain query in titles and authors only (small posting lists: a first answer)."""
+    def parse(self, text: str, *, as_you_type: bool = False) -> ParsedQuery:
+        """Text to a runnable query; QueryError when it is not valid."""
         generation, searcher = self._searcher()
         text = rewrite_links(text)
         parser, expander = self.parser, self._expander
-        if quick and is_plain(text):
-            if self._quick_parser is None:
-                self._quick_parser = make_parser(self.library.schema, QUICK_FIELDS)
-            parser, expander = self._quick_parser, self._quick_expander
         unfinished = split_unfinished(text) if as_you_type else None
         if unfinished is None:
             return parse_query(parser, text)
@@ -180,22 +223,28 @@ class Searching:
         count: bool = True,
         quick: bool = False,
         should_stop: StopCheck | None = None,
+        budget: float | None = None,
     ) -> ResultSet:
         """Run a query; raises QueryError for text that is not a valid query.
 
         Ranks the first `limit` (default TOP) hits; more are ranked when fetched. `count`
         computes the exact total now (else `total` stays None until `count()` is called);
-        `as_you_type` reads a plain query's unfinished last word as a bounded prefix."""
+        `as_you_type` reads a plain query's unfinished last word as a bounded prefix;
+        `budget` (seconds) ranks only the matches met in that time (a first answer)."""
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         generation, searcher = self._searcher()
-        key = (generation, text.strip(), sort, as_you_type, quick)
+        key = (generation, text.strip(), sort, as_you_type, quick, budget)
         cached = self._results.get(key)
         if cached is not None and (cached.total is not None or not count):
             return cached
+        if quick and is_plain(rewrite_links(text)):
+            results = self._quick(text, sort, generation, searcher, key)
+            self._results[key] = results
+            return results
         prepared = self._prepared.get(key)
         if prepared is None:
-            parsed = self.parse(text, as_you_type=as_you_type, quick=quick)
+            parsed = self.parse(text, as_you_type=as_you_type)
             rerank = text if sort == "relevance" and is_plain(text) else None
             prepared = _Prepared(parsed, _sort_facets(sort, parsed.every), rerank)
             self._prepared[key] = prepared
@@ -210,7 +259,7 @@ class Searching:
             key=key,
             every=prepared.parsed.every,
         )
-        self._rank(results, prepared, searcher, limit or TOP, should_stop)
+        self._rank(results, prepared, searcher, limit or TOP, should_stop, budget)
         if count:
             self.count(results, should_stop)
         self._results[key] = results
@@ -223,10 +272,13 @@ class Searching:
         searcher: Any,
         limit: int,
         should_stop: StopCheck | None = None,
+        budget: float | None = None,
     ) -> None:
         try:
             collector = searcher.collector(limit=limit, sortedby=prepared.sortedby)
-            hits = _run(searcher, prepared.parsed.query, collector, should_stop)
+            deadline = time.perf_counter() + budget if budget else None
+            hits, cut_short = _run(searcher, prepared.parsed.query, collector, should_stop,
+                                   deadline)
         except SearchCancelled:
             raise
         except Exception as error:  # e.g. a fuzzy or wildcard term Whoosh cannot expand
@@ -237,16 +289,40 @@ class Searching:
             titles = self._column(results.generation, searcher, "sort_title")
             docnums, scores = rerank_by_title(docnums, scores, titles, prepared.rerank)
         results.docnums, results.scores = docnums, scores
-        results.complete = len(docnums) < limit
+        results.partial = cut_short
+        results.complete = len(docnums) < limit and not cut_short
         if results.complete:
             results.total = len(docnums)
 
-    def _column(self, generation: int, searcher: Any, field: str) -> Any:
-        """A column reader, opened once per searcher (opening one reads all its offsets)."""
+    def _quick(self, text: str, sort: str, generation: int, searcher: Any,
+               key: tuple[Any, ...]) -> ResultSet:
+        """Titles and authors only, without scoring: see `quick.quick_matches`."""
+        order = None
+        if sort != "relevance":
+            field, reverse = {"date": ("sort_date", True), "popularity": ("retweets", True),
+                              "title": ("sort_title", False)}[sort]
+            values = self._column(generation, searcher, field)
+
+            def order(docnums: list[int]) -> list[int]:
+                return sorted(docnums, key=values, reverse=reverse)
+
+        key_titles = (generation, "titles")
+        titles = self._columns.get(key_titles)
+        if titles is None:  # one list of every title: ~1 s of lookups saved per 100k matches
+            titles = self._columns[key_titles] = column_list(searcher.reader(), "sort_title")
+        found = quick_matches(searcher.reader(), self.library.schema, self._quick_expander,
+                              generation, text.strip(), titles.__getitem__, order, TOP)
+        docnums, _, terms = found if found is not None else ([], 0, [])
+        return ResultSet(text=text, sort=sort, total=None, docnums=docnums,
+                         scores=[0.0] * len(docnums), terms=tuple(("term", t) for t in terms),
+                         generation=generation, key=key, complete=True, partial=True)
+
+    def _column(self, generation: int, searcher: Any, field: str) -> Callable[[int], Any]:
+        """A column's values by docnum, opened once per searcher (opening reads all offsets)."""
         key = (generation, field)
         column = self._columns.get(key)
         if column is None:
-            column = self._columns[key] = searcher.reader().column_reader(field)
+            column = self._columns[key] = column_values(searcher.reader(), field)
         return column
 
     def count(self, results: ResultSet, should_stop: StopCheck | None = None) -> int:
@@ -263,7 +339,7 @@ class Searching:
                 docs = frozenset(results.docnums)
             else:
                 query = self._prepared[results.key].parsed.query
-                found = _run(searcher, query, collectors.UnsortedCollector(), should_stop)
+                found, _ = _run(searcher, query, collectors.UnsortedCollector(), should_stop)
                 docs = frozenset(found.docs())
             self._docsets[results.key] = docs
         return docs
@@ -303,7 +379,7 @@ class Searching:
         years: dict[int, int] = {}
         column = self._column(results.generation, searcher, "year")
         for docnum in matched:
-            year = column[docnum]
+            year = column(docnum)
             if 0 < year < 10000:
                 years[year] = years.get(year, 0) + 1
         found["year"] = sorted(

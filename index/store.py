@@ -9,13 +9,14 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
+from whoosh.query import Term
 
 from .formats import NotAPaperList, parse_file
 from .merge import entry_keys, merge_entries, paper_keys
@@ -30,7 +31,7 @@ from .schema import (
     paper_document,
     paper_from_data,
 )
-from .search import ResultSet, Searching
+from .search import ResultSet, Searching, column_values
 from .walk import Candidate, absolute, expand
 
 STAMP_NAME = "paperbrowse-index.json"
@@ -87,6 +88,7 @@ class Library:
         self._index = self._open(create)
         self._searcher: Any = None
         self._searching: Searching | None = None
+        self._count: tuple[Any, int] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -175,6 +177,7 @@ class Library:
         count: bool = True,
         quick: bool = False,
         should_stop: Callable[[], bool] | None = None,
+        budget: float | None = None,
     ) -> ResultSet:
         """Run a query (see `index.query` for the language); QueryError when it is invalid,
         SearchCancelled when `should_stop()` turned true while it ran."""
@@ -196,11 +199,9 @@ class Library:
         if self._searcher is None:
             self._searcher = self._index.searcher()
         elif not self._searcher.up_to_date():
-            try:
-                # Reuses the readers of unchanged segments: far cheaper than a new searcher.
-                self._searcher = self._searcher.refresh()
-            except TypeError:  # whoosh3 cannot refresh from an empty index's reader
-                self._searcher = self._index.searcher()
+            # Not searcher.refresh(): it reuses segment readers and so misses deletions a
+            # later commit made in those segments (replaced papers would show twice).
+            self._searcher = self._index.searcher()
         return self._searcher
 
     def files(self) -> dict[str, FileRecord]:
@@ -216,32 +217,40 @@ class Library:
         return paper_from_data(stored["data"]) if stored else None
 
     def paper_count(self) -> int:
-        return self.searcher().doc_frequency("kind", KIND_PAPER)
+        """Live papers (doc_frequency would still count papers a later add replaced)."""
+        searcher = self.searcher()
+        if self._count is None or self._count[0] is not searcher:
+            files = sum(1 for _ in searcher.docs_for_query(Term("kind", KIND_FILE)))
+            self._count = (searcher, searcher.doc_count() - files)
+        return self._count[1]
 
     def stats(self) -> dict[str, Any]:
         """Counts of papers by format, venue and year, with the index's place and size."""
+        from .search import _facet_value
+
         searcher = self.searcher()
         reader = searcher.reader()
-        by_format = {
-            t.decode(): reader.doc_frequency("source", t) for t in reader.lexicon("source")
-        }
-        by_venue: dict[str, int] = {}
-        for raw, display in ((t.decode(), None) for t in reader.lexicon("venue")):
-            from .search import _facet_value
+        live = set(searcher.document_numbers(kind=KIND_PAPER))
 
-            display = _facet_value("venue", raw)
-            if display:
-                by_venue[display] = reader.doc_frequency("venue", raw)
+        def count(field: str, term: bytes) -> int:
+            return sum(1 for d in reader.postings(field, term).all_ids() if d in live)
+
+        by_format = {t.decode(): count("source", t) for t in reader.lexicon("source")}
+        by_venue: dict[str, int] = {}
+        for term in reader.lexicon("venue"):
+            display = _facet_value("venue", term.decode())
+            if display and (n := count("venue", term)):
+                by_venue[display] = n
         by_year: dict[str, int] = {}
-        column = reader.column_reader("year")
-        for docnum in searcher.document_numbers(kind=KIND_PAPER):
-            year = column[docnum]
+        year_of = column_values(reader, "year")
+        for docnum in live:
+            year = year_of(docnum)
             if 0 < year < 10000:
                 by_year[str(year)] = by_year.get(str(year), 0) + 1
         return {
-            "papers": self.paper_count(),
-            "files": reader.doc_frequency("kind", KIND_FILE),
-            "by_format": dict(sorted(by_format.items())),
+            "papers": len(live),
+            "files": sum(1 for _ in searcher.docs_for_query(Term("kind", KIND_FILE))),
+            "by_format": {k: v for k, v in sorted(by_format.items()) if v},
             "by_venue": dict(sorted(by_venue.items(), key=lambda kv: (-kv[1], kv[0]))),
             "by_year": dict(sorted(by_year.items())),
             "index": str(self.path.resolve()),
@@ -427,6 +436,8 @@ class Library:
                 if reader.is_deleted(docnum):
                     continue
                 stored = reader.stored_fields(docnum)
+                if stored.get("key", "").startswith("file:"):
+                    continue  # a file record (older indexes tagged them with the token too)
                 affected[docnum] = paper_from_data(stored["data"])
         kept = [e for p in affected.values() for e in p.entries if e.source.path not in gone]
         papers = merge_entries(kept + new_entries)
@@ -453,7 +464,6 @@ class Library:
             writer.add_document(
                 key="file:" + path,
                 kind=KIND_FILE,
-                files=file_token(path),
                 data=json.dumps(record.to_json(), ensure_ascii=False),
             )
         return counts
@@ -503,7 +513,7 @@ class Library:
             for f in sources
             if f not in present
         ]
-        report = AddReport(**{**report.__dict__, "problems": report.problems + tuple(missing)})
+        report = replace(report, problems=report.problems + tuple(missing))
         return cls(target), report
 
 

@@ -108,13 +108,13 @@ def rerank_by_title(
     docnums: list[int], scores: list[float], titles: Any, text: str
 ) -> tuple[list[int], list[float]]:
     """Move results whose (normalised) title contains the typed words in order to the front,
-    keeping the engine's order otherwise. `titles` maps a docnum to its normalised title."""
+    keeping the engine's order otherwise. `titles(docnum)` is a result's normalised title."""
     phrase = normalise_title(text)
     if " " not in phrase:
         return docnums, scores
     first: list[tuple[int, float]] = []
     rest: list[tuple[int, float]] = []
     for docnum, score in zip(docnums, scores, strict=True):
-        (first if phrase in (titles[docnum] or "") else rest).append((docnum, score))
+        (first if phrase in (titles(docnum) or "") else rest).append((docnum, score))
     ordered: Sequence[tuple[int, float]] = first + rest
     return [d for d, _ in ordered], [s for _, s in ordered]

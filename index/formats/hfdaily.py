@@ -94,6 +94,10 @@ def parse(lines: list[str], path: str) -> ParseResult:
         if stripped.lower() in _CHROME:
             position += 1
             continue
+        if not clean_line(stripped):
+            result.warning(line, "a block of control characters only; skipped")
+            position += 1
+            continue
         following = blocks[position + 1][1] if position + 1 < len(blocks) else ""
         if _is_abstract(stripped) and not _is_title(stripped):
             result.error(line, "abstract without a title before it; skipped")

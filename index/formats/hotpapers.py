@@ -17,7 +17,8 @@ from .common import (
 
 FORMAT = "hotpapers"
 
-HEADING = re.compile(r"^#\s+(\d+)\.(?:\s+(.*?))?\s*#*\s*$")
+# A closing run of `#` needs a space before it (CommonMark), so `C#` keeps its `#`.
+HEADING = re.compile(r"^#\s+(\d+)\.(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _COUNTS = re.compile(r"^-\s*retweets:\s*([\d,]+)\s*,\s*favorites:\s*([\d,]+)", re.IGNORECASE)
 _LINKS = re.compile(r"^-\s*links:", re.IGNORECASE)
 _META = re.compile(r"^-\s*[a-z_ ]+:", re.IGNORECASE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from paperbrowse.index.models import Facet
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -42,7 +43,8 @@ class FacetScreen(ModalScreen[str | None]):
             yield Label("Narrow the search to…")
             yield OptionList(
                 *[
-                    Option(f"{f.field:<7} {f.value}  ({f.count})", id=str(i))
+                    # Text, not a string: a venue is data and must not be read as markup.
+                    Option(Text(f"{f.field:<7} {f.value}  ({f.count})"), id=str(i))
                     for i, f in enumerate(self.facets)
                 ]
             )

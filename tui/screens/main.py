@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from paperbrowse.index.clean import display_safe
 from paperbrowse.index.search import SORTS
 from paperbrowse.index.typed import is_plain
+import json
+import os
+import time
+from pathlib import Path
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,6 +25,7 @@ from ..clipboard import copy
 from ..widgets.detail import DetailPane
 from ..widgets.results import ResultsList
 
+PROBE = os.environ.get("PAPERBROWSE_STARTUP_PROBE")
 NARROW = 100
 """Below this many columns the panes stack and the detail pane can be toggled."""
 
@@ -85,6 +92,7 @@ class MainScreen(Screen[None]):
         self.sort = "relevance"
         self.outcome: Outcome | None = None
         self.adding = False
+        self._probed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
@@ -174,6 +182,23 @@ class MainScreen(Screen[None]):
         self.query_one("#facets", Static).update(facet_line(outcome))
         self.update_status()
         self.update_empty_state()
+        if PROBE and not self._probed:
+            self._probed = True
+            self.call_after_refresh(self._startup_probe)
+
+    def _startup_probe(self) -> None:
+        """Benchmark hook ($PAPERBROWSE_STARTUP_PROBE): note when the first list was painted,
+        and the memory used by then, then quit."""
+        status = Path("/proc/self/status")
+        memory = status.read_text() if status.exists() else ""
+        fields = dict(line.split(":", 1) for line in memory.splitlines() if ":" in line)
+        Path(PROBE).write_text(json.dumps({
+            "painted_at": time.time(),
+            "rss_kb": int(fields.get("VmRSS", "0 kB").split()[0]),
+            "peak_rss_kb": int(fields.get("VmHWM", "0 kB").split()[0]),
+            "rows": self.outcome.rows.total if self.outcome else 0,
+        }))
+        self.app.exit()
 
     def show_counts(self, outcome: Outcome) -> None:
         """The second half of a search: exact total, facets, did-you-mean."""
@@ -301,11 +326,12 @@ class MainScreen(Screen[None]):
     def copy_in_background(self, text: str, what: str) -> None:
         """pyperclip may be slow or hang; it runs here, bounded, never on the UI thread."""
         outcome = copy(text, lambda t: self.app.call_from_thread(self.app.copy_to_clipboard, t))
-        shown = text if "\n" not in text else text.splitlines()[0] + " …"
+        shown = display_safe(text if "\n" not in text else text.splitlines()[0] + " …")
         message = f"Copied {what} {shown} to {outcome.via}"
         if outcome.reason:
             message += f" (system clipboard unavailable: {outcome.reason})"
-        self.app.call_from_thread(self.notify, message, timeout=5)
+        # Titles and URLs are data: never parsed as markup (`[/]` would crash the toast).
+        self.app.call_from_thread(self.notify, message, timeout=5, markup=False)
 
     def action_open_link(self) -> None:
         paper = self._paper()
@@ -313,7 +339,7 @@ class MainScreen(Screen[None]):
             url, what = copy_target(paper, "primary")
             assert url is not None
             self.app.open_url(url)
-            self.notify(f"Opened {what} {url}", timeout=4)
+            self.notify(f"Opened {what} {url}", timeout=4, markup=False)
 
     def action_related(self) -> None:
         paper = self._paper()
@@ -372,13 +398,13 @@ class MainScreen(Screen[None]):
     def show_progress(self, done: int, total: int, path: str) -> None:
         self.query_one("#adding-bar", ProgressBar).update(total=total, progress=done)
         name = path.rsplit("/", 1)[-1]
-        self.query_one("#adding-label", Static).update(f"Adding {done}/{total}: {name}")
+        self.query_one("#adding-label", Static).update(Text(f"Adding {done}/{total}: {name}"))
 
     def finish_add(self, report, error: str | None) -> None:  # type: ignore[no-untyped-def]
         self.adding = False
         self.query_one("#adding").display = False
         if error is not None:
-            self.notify(f"Adding failed: {error}", severity="error", timeout=10)
+            self.notify(f"Adding failed: {error}", severity="error", timeout=10, markup=False)
         else:
             summary = (
                 f"Added {report.papers_new} new papers ({report.files_read} lists read, "
@@ -386,5 +412,5 @@ class MainScreen(Screen[None]):
             )
             self.notify(summary, timeout=6)
             for problem in report.problems[:5]:
-                self.notify(str(problem), severity="warning", timeout=10)
+                self.notify(str(problem), severity="warning", timeout=10, markup=False)
         self.search()

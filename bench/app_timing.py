@@ -1,0 +1,137 @@
+"""Provides the app-level measurements: keystroke-to-list latency in the running app (headless,
+driven by Pilot one character at a time) and cold start of the real command in tmux."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+PHRASES = ("graph neural net", "diffusion models", "rotary position", "transformer",
+           "reinforcement learning", "large language model", "contrastive", "point cloud")
+TYPING_GAP = 0.12
+"""Seconds between keystrokes: a brisk typist."""
+
+
+async def _keystrokes(index: Path, phrases: tuple[str, ...]) -> dict[str, Any]:
+    from paperbrowse.index.store import Library
+    from paperbrowse.tui.app import PaperBrowseApp
+    from paperbrowse.tui.backend import Backend
+    from paperbrowse.tui.screens.main import MainScreen
+
+    shown: list[tuple[float, str]] = []
+    original = MainScreen.show_outcome
+
+    def recording(self: MainScreen, outcome: Any) -> None:
+        original(self, outcome)
+        shown.append((time.perf_counter(), outcome.text))
+
+    MainScreen.show_outcome = recording  # type: ignore[method-assign]
+    latencies: list[float] = []
+    key_handling: list[float] = []
+    try:
+        app = PaperBrowseApp(Backend(Library(index)))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.workers.wait_for_complete()
+            for phrase in phrases:
+                filter_input = app.screen.query_one("#filter")
+                filter_input.value = ""  # type: ignore[attr-defined]
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+                for i, char in enumerate(phrase, start=1):
+                    text = phrase[:i]
+                    started = time.perf_counter()
+                    await pilot.press("space" if char == " " else char)
+                    key_handling.append(time.perf_counter() - started)
+                    deadline = started + 5
+                    while time.perf_counter() < deadline:
+                        hit = next((t for t, s in shown if s == text and t >= started), None)
+                        if hit is not None:
+                            latencies.append(hit - started)
+                            break
+                        await asyncio.sleep(0.0005)
+                    rest = TYPING_GAP - (time.perf_counter() - started)
+                    if rest > 0:
+                        await asyncio.sleep(rest)
+                await app.workers.wait_for_complete()
+    finally:
+        MainScreen.show_outcome = original  # type: ignore[method-assign]
+    return _summary(latencies, key_handling)
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _summary(latencies: list[float], key_handling: list[float]) -> dict[str, Any]:
+    return {
+        "keystrokes": len(latencies),
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": _quantile(latencies, 0.95) * 1000,
+        "max_ms": max(latencies) * 1000,
+        "key_handling_p95_ms": _quantile(key_handling, 0.95) * 1000,
+    }
+
+
+def keystroke_latency(index: Path, phrases: tuple[str, ...] = PHRASES) -> dict[str, Any]:
+    """Keystroke -> list updated (first answer on screen), per character typed."""
+    return asyncio.run(_keystrokes(index, phrases))
+
+
+def cold_start(index: Path, runs: int = 5) -> dict[str, Any]:
+    """`paperbrowse --index INDEX` in tmux until the first list is painted (median of runs)."""
+    command = shutil.which("paperbrowse")
+    if command is None or shutil.which("tmux") is None:
+        return {"skipped": "needs the installed paperbrowse command and tmux"}
+    times: list[float] = []
+    peaks: list[int] = []
+    for run in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            probe = Path(tmp) / "probe.json"
+            socket = f"pbbench-{os.getpid()}-{run}"
+            env = f"PAPERBROWSE_STARTUP_PROBE={probe}"
+            started = time.time()
+            subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-x", "120", "-y", "36",
+                            f"env {env} {command} --index {index}"], check=True)
+            try:
+                deadline = time.time() + 30
+                while not probe.exists() and time.time() < deadline:
+                    time.sleep(0.005)
+                time.sleep(0.05)
+                data = json.loads(probe.read_text())
+            finally:
+                subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+            times.append(data["painted_at"] - started)
+            peaks.append(data["peak_rss_kb"])
+    return {"median_s": statistics.median(times), "min_s": min(times),
+            "peak_rss_mb": max(peaks) / 1024}
+
+
+def cli_search(index: Path, fts5_db: Path, query: str = "graph neural",
+               runs: int = 9) -> dict[str, Any]:
+    """`paperbrowse search` as a whole process vs an equivalent FTS5 script (medians)."""
+    command = shutil.which("paperbrowse")
+    script = Path(__file__).with_name("fts5_search.py")
+    python = shutil.which("python3") or "python3"
+    if command is None:
+        return {"skipped": "needs the installed paperbrowse command"}
+
+    def timed(args: list[str]) -> float:
+        values = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(args, capture_output=True, check=True)
+            values.append(time.perf_counter() - started)
+        return statistics.median(values)
+
+    ours = timed([command, "search", query, "--limit", "50", "--json", "--index", str(index)])
+    peer = timed([python, str(script), str(fts5_db), query])
+    return {"paperbrowse_s": ours, "fts5_script_s": peer, "ratio": ours / peer}
