@@ -14,8 +14,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-PHRASES = ("graph neural net", "diffusion models", "rotary position", "transformer",
-           "reinforcement learning", "large language model", "contrastive", "point cloud")
+PHRASES = (
+    "graph neural net",
+    "diffusion models",
+    "rotary position",
+    "transformer",
+    "reinforcement learning",
+    "large language model",
+    "contrastive",
+    "point cloud",
+)
 TYPING_GAP = 0.12
 """Seconds between keystrokes: a brisk typist."""
 
@@ -99,8 +107,21 @@ def cold_start(index: Path, runs: int = 5) -> dict[str, Any]:
             socket = f"pbbench-{os.getpid()}-{run}"
             env = f"PAPERBROWSE_STARTUP_PROBE={probe}"
             started = time.time()
-            subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-x", "120", "-y", "36",
-                            f"env {env} {command} --index {index}"], check=True)
+            subprocess.run(
+                [
+                    "tmux",
+                    "-L",
+                    socket,
+                    "new-session",
+                    "-d",
+                    "-x",
+                    "120",
+                    "-y",
+                    "36",
+                    f"env {env} {command} --index {index}",
+                ],
+                check=True,
+            )
             try:
                 deadline = time.time() + 30
                 while not probe.exists() and time.time() < deadline:
@@ -111,12 +132,16 @@ def cold_start(index: Path, runs: int = 5) -> dict[str, Any]:
                 subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
             times.append(data["painted_at"] - started)
             peaks.append(data["peak_rss_kb"])
-    return {"median_s": statistics.median(times), "min_s": min(times),
-            "peak_rss_mb": max(peaks) / 1024}
+    return {
+        "median_s": statistics.median(times),
+        "min_s": min(times),
+        "peak_rss_mb": max(peaks) / 1024,
+    }
 
 
-def cli_search(index: Path, fts5_db: Path, query: str = "graph neural",
-               runs: int = 9) -> dict[str, Any]:
+def cli_search(
+    index: Path, fts5_db: Path, query: str = "graph neural", runs: int = 9
+) -> dict[str, Any]:
     """`paperbrowse search` as a whole process vs an equivalent FTS5 script (medians)."""
     command = shutil.which("paperbrowse")
     script = Path(__file__).with_name("fts5_search.py")

@@ -54,10 +54,20 @@ def synthetic(entries: list[Entry], count: int, out: Path, seed: int = 7) -> Pat
             names = ", ".join(rng.choice(authors) for _ in range(rng.randint(1, 6)))
             venue = rng.choice(venues)
             lines += [
-                f"## [{index}] {title}", "", f"**Authors**: *{names}*", "",
-                f"**Conference**: *{venue} {rng.randint(2019, 2024)}*", "",
-                f"**URL**: [https://example.org/p/{index}](https://example.org/p/{index})", "",
-                "**Abstract**:", "", abstract, "", "----", "",
+                f"## [{index}] {title}",
+                "",
+                f"**Authors**: *{names}*",
+                "",
+                f"**Conference**: *{venue} {rng.randint(2019, 2024)}*",
+                "",
+                f"**URL**: [https://example.org/p/{index}](https://example.org/p/{index})",
+                "",
+                "**Abstract**:",
+                "",
+                abstract,
+                "",
+                "----",
+                "",
             ]
         (out / f"SYN-{number // PER_FILE:04d}.md").write_text("\n".join(lines), encoding="utf-8")
     done.write_text(str(count))

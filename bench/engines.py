@@ -18,13 +18,24 @@ LIMIT = 50
 QUERIES: list[tuple[str, str, str, str]] = []
 for word in ("model", "graph", "reinforcement", "diffusion", "adversarial", "segmentation"):
     QUERIES.append(("one word", word, word, word))
-for a, b in (("graph", "neural"), ("language", "model"), ("image", "segmentation"),
-             ("policy", "gradient"), ("contrastive", "learning"), ("federated", "privacy")):
+for a, b in (
+    ("graph", "neural"),
+    ("language", "model"),
+    ("image", "segmentation"),
+    ("policy", "gradient"),
+    ("contrastive", "learning"),
+    ("federated", "privacy"),
+):
     QUERIES.append(("two words AND", f"{a} {b}", f"{a} AND {b}", f"{a} AND {b}"))
 for prefix in ("transf", "optim", "represent", "generat", "robust"):
     QUERIES.append(("prefix", f"{prefix}*", f"{prefix}*", f"{prefix}*"))
-for a, b in (("neural", "network"), ("language", "model"), ("point", "cloud"),
-             ("object", "detection"), ("knowledge", "distillation")):
+for a, b in (
+    ("neural", "network"),
+    ("language", "model"),
+    ("point", "cloud"),
+    ("object", "detection"),
+    ("knowledge", "distillation"),
+):
     QUERIES.append(("phrase", f'"{a} {b}"', f'"{a} {b}"', f'"{a} {b}"'))
 KINDS = ("one word", "two words AND", "prefix", "phrase")
 
@@ -50,8 +61,12 @@ class ProjectEngine:
         seconds = time.perf_counter() - started
         self.library = Library(self.path)
         papers = self.library.paper_count()
-        return {"seconds": seconds, "papers": papers, "entries": report.entries,
-                "size_bytes": dir_size(self.path)}
+        return {
+            "seconds": seconds,
+            "papers": papers,
+            "entries": report.entries,
+            "size_bytes": dir_size(self.path),
+        }
 
     def open(self) -> None:
         self.library = Library(self.path)
@@ -75,11 +90,14 @@ class Fts5Engine:
         self.path.unlink(missing_ok=True)
         started = time.perf_counter()
         db = sqlite3.connect(self.path)
-        db.execute("CREATE VIRTUAL TABLE papers USING fts5(title, authors, abstract, "
-                   "tokenize='porter unicode61')")
-        db.executemany("INSERT INTO papers(rowid, title, authors, abstract) VALUES (?,?,?,?)",
-                       ((i, p.title, ", ".join(p.authors), p.abstract)
-                        for i, p in enumerate(papers)))
+        db.execute(
+            "CREATE VIRTUAL TABLE papers USING fts5(title, authors, abstract, "
+            "tokenize='porter unicode61')"
+        )
+        db.executemany(
+            "INSERT INTO papers(rowid, title, authors, abstract) VALUES (?,?,?,?)",
+            ((i, p.title, ", ".join(p.authors), p.abstract) for i, p in enumerate(papers)),
+        )
         db.commit()
         seconds = time.perf_counter() - started
         self.db = db
@@ -92,7 +110,9 @@ class Fts5Engine:
         assert self.db is not None
         rows = self.db.execute(
             "SELECT rowid FROM papers WHERE papers MATCH ? ORDER BY bm25(papers, 3.0, 1.5, 1.0) "
-            "LIMIT ?", (text, LIMIT)).fetchall()
+            "LIMIT ?",
+            (text, LIMIT),
+        ).fetchall()
         return len(rows)
 
 
@@ -121,8 +141,14 @@ class TantivyEngine:
         index = tantivy.Index(self.schema, path=str(self.path))
         writer = index.writer(heap_size=200_000_000, num_threads=2)
         for i, paper in enumerate(papers):
-            writer.add_document(tantivy.Document(title=paper.title, authors=", ".join(
-                paper.authors), abstract=paper.abstract, id=i))
+            writer.add_document(
+                tantivy.Document(
+                    title=paper.title,
+                    authors=", ".join(paper.authors),
+                    abstract=paper.abstract,
+                    id=i,
+                )
+            )
         writer.commit()
         writer.wait_merging_threads()
         seconds = time.perf_counter() - started
@@ -139,10 +165,14 @@ class TantivyEngine:
         fields = ["title", "authors", "abstract"]
         if text.endswith("*") and " " not in text:
             pattern = text[:-1].lower() + ".*"
-            query = tantivy.Query.boolean_query([
-                (tantivy.Occur.Should, tantivy.Query.regex_query(self.schema, f, pattern))
-                for f in fields])
+            query = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Should, tantivy.Query.regex_query(self.schema, f, pattern))
+                    for f in fields
+                ]
+            )
         else:
-            query = self.index.parse_query(text, fields, field_boosts={"title": 3.0,
-                                                                       "authors": 1.5})
+            query = self.index.parse_query(
+                text, fields, field_boosts={"title": 3.0, "authors": 1.5}
+            )
         return len(searcher.search(query, LIMIT).hits)

@@ -20,12 +20,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app_timing import cli_search, cold_start, keystroke_latency  # noqa: E402
-from corpora import real_entries, synthetic  # noqa: E402
-from engines import KINDS, QUERIES, Fts5Engine, ProjectEngine, TantivyEngine  # noqa: E402
-
-from paperbrowse.index.schema import KIND_PAPER, paper_from_data  # noqa: E402
-from paperbrowse.index.store import Library  # noqa: E402
+from app_timing import cli_search, cold_start, keystroke_latency
+from corpora import real_entries, synthetic
+from engines import KINDS, QUERIES, Fts5Engine, ProjectEngine, TantivyEngine
+from paperbrowse.index.schema import KIND_PAPER, paper_from_data
+from paperbrowse.index.store import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -34,8 +33,10 @@ SIZES = {"100k": 100_000, "1m": 1_000_000}
 
 def _papers(library: Library) -> list[Any]:
     searcher = library.searcher()
-    return [paper_from_data(searcher.stored_fields(d)["data"])
-            for d in searcher.document_numbers(kind=KIND_PAPER)]
+    return [
+        paper_from_data(searcher.stored_fields(d)["data"])
+        for d in searcher.document_numbers(kind=KIND_PAPER)
+    ]
 
 
 def _time_queries(engine: Any, column: int, repeat: int) -> dict[str, dict[str, float]]:
@@ -47,9 +48,13 @@ def _time_queries(engine: Any, column: int, repeat: int) -> dict[str, dict[str, 
             started = time.perf_counter()
             engine.query(query[column])
             by_kind[query[0]].append((time.perf_counter() - started) * 1000)
-    return {kind: {"p50_ms": statistics.median(v),
-                   "p95_ms": sorted(v)[min(len(v) - 1, int(0.95 * len(v)))]}
-            for kind, v in by_kind.items()}
+    return {
+        kind: {
+            "p50_ms": statistics.median(v),
+            "p95_ms": sorted(v)[min(len(v) - 1, int(0.95 * len(v)))],
+        }
+        for kind, v in by_kind.items()
+    }
 
 
 def run_size(name: str, lists: list[Path], work: Path, repeat: int) -> dict[str, Any]:
@@ -66,46 +71,68 @@ def run_size(name: str, lists: list[Path], work: Path, repeat: int) -> dict[str,
     built["tantivy"] = tantivy.build(papers)
     for engine_name, info in built.items():
         info["papers_per_s"] = info["papers"] / info["seconds"]
-        print(f"   {engine_name:12} {info['papers']:>8} papers in {info['seconds']:7.1f} s "
-              f"({info['papers_per_s']:7.0f}/s), {info['size_bytes'] / 1e6:7.1f} MB", flush=True)
-    queries = {"paperbrowse": _time_queries(project, 1, repeat),
-               "FTS5": _time_queries(fts5, 2, repeat),
-               "tantivy": _time_queries(tantivy, 3, repeat)}
+        print(
+            f"   {engine_name:12} {info['papers']:>8} papers in {info['seconds']:7.1f} s "
+            f"({info['papers_per_s']:7.0f}/s), {info['size_bytes'] / 1e6:7.1f} MB",
+            flush=True,
+        )
+    queries = {
+        "paperbrowse": _time_queries(project, 1, repeat),
+        "FTS5": _time_queries(fts5, 2, repeat),
+        "tantivy": _time_queries(tantivy, 3, repeat),
+    }
     print("   app keystrokes …", flush=True)
     keys = keystroke_latency(project.path)
     print("   cold start …", flush=True)
     cold = cold_start(project.path)
     cli = cli_search(project.path, fts5.path)
-    return {"papers": len(papers), "build": built, "queries": queries, "keystrokes": keys,
-            "cold_start": cold, "cli_search": cli}
+    return {
+        "papers": len(papers),
+        "build": built,
+        "queries": queries,
+        "keystrokes": keys,
+        "cold_start": cold,
+        "cli_search": cli,
+    }
 
 
 def _table(name: str, result: dict[str, Any]) -> str:
     q = result["queries"]
-    lines = [f"### {name} ({result['papers']} papers)", "",
-             "| engine | " + " | ".join(f"{k} p50/p95 ms" for k in KINDS) + " | ratio to FTS5 (p50) |",
-             "|---|" + "---|" * (len(KINDS) + 1)]
+    lines = [
+        f"### {name} ({result['papers']} papers)",
+        "",
+        "| engine | " + " | ".join(f"{k} p50/p95 ms" for k in KINDS) + " | ratio to FTS5 (p50) |",
+        "|---|" + "---|" * (len(KINDS) + 1),
+    ]
     for engine in ("paperbrowse", "FTS5", "tantivy"):
         cells = [f"{q[engine][k]['p50_ms']:.2f} / {q[engine][k]['p95_ms']:.2f}" for k in KINDS]
         ratios = [q[engine][k]["p50_ms"] / q["FTS5"][k]["p50_ms"] for k in KINDS]
-        lines.append(f"| {engine} | " + " | ".join(cells) + " | "
-                     + ", ".join(f"{r:.2f}×" for r in ratios) + " |")
+        lines.append(
+            f"| {engine} | "
+            + " | ".join(cells)
+            + " | "
+            + ", ".join(f"{r:.2f}×" for r in ratios)
+            + " |"
+        )
     b = result["build"]
     lines += ["", "| engine | papers/s | index MB |", "|---|---|---|"]
     for engine in ("paperbrowse", "FTS5", "tantivy"):
-        lines.append(f"| {engine} | {b[engine]['papers_per_s']:.0f} | "
-                     f"{b[engine]['size_bytes'] / 1e6:.1f} |")
+        lines.append(
+            f"| {engine} | {b[engine]['papers_per_s']:.0f} | {b[engine]['size_bytes'] / 1e6:.1f} |"
+        )
     k, c, s = result["keystrokes"], result["cold_start"], result["cli_search"]
-    lines += ["",
-              f"- re-add unchanged: {b['paperbrowse']['readd_unchanged_s']:.2f} s",
-              f"- keystroke → list updated: p50 {k['p50_ms']:.1f} ms, p95 {k['p95_ms']:.1f} ms, "
-              f"max {k['max_ms']:.1f} ms over {k['keystrokes']} keystrokes; key handling p95 "
-              f"{k['key_handling_p95_ms']:.1f} ms",
-              f"- cold start to first painted list: {c.get('median_s', float('nan')):.2f} s "
-              f"median; peak memory {c.get('peak_rss_mb', float('nan')):.0f} MB",
-              f"- `paperbrowse search` process: {s.get('paperbrowse_s', float('nan')) * 1000:.0f} "
-              f"ms vs FTS5 script {s.get('fts5_script_s', float('nan')) * 1000:.0f} ms "
-              f"({s.get('ratio', float('nan')):.1f}×)"]
+    lines += [
+        "",
+        f"- re-add unchanged: {b['paperbrowse']['readd_unchanged_s']:.2f} s",
+        f"- keystroke → list updated: p50 {k['p50_ms']:.1f} ms, p95 {k['p95_ms']:.1f} ms, "
+        f"max {k['max_ms']:.1f} ms over {k['keystrokes']} keystrokes; key handling p95 "
+        f"{k['key_handling_p95_ms']:.1f} ms",
+        f"- cold start to first painted list: {c.get('median_s', float('nan')):.2f} s "
+        f"median; peak memory {c.get('peak_rss_mb', float('nan')):.0f} MB",
+        f"- `paperbrowse search` process: {s.get('paperbrowse_s', float('nan')) * 1000:.0f} "
+        f"ms vs FTS5 script {s.get('fts5_script_s', float('nan')) * 1000:.0f} ms "
+        f"({s.get('ratio', float('nan')):.1f}×)",
+    ]
     return "\n".join(lines)
 
 

@@ -1,127 +1,28 @@
-"""Provides searching a Library: ranked result sets, lazy rows, facets, related papers, hints."""
+"""Provides Searching: a Library's queries run on one live searcher, as ranked result sets
+whose rows are read lazily; facets, hints and related papers come from `explore`."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, sorting
 from whoosh import query as wq
 from whoosh.analysis import StemmingAnalyzer
 
-from .formats.conference import VENUES
+from . import explore
+from .columns import LRU, SearchCancelled, StopCheck, column_list, column_values, run_collector
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, make_parser, parse_query, query_terms
-from .schema import KIND_PAPER, paper_from_data
 from .quick import QUICK_FIELDS, quick_matches
+from .schema import KIND_PAPER, paper_from_data
 from .typed import PrefixExpander, is_plain, rerank_by_title, rewrite_links, split_unfinished
 
 if TYPE_CHECKING:
     from .store import Library
 
 SORTS = ("relevance", "date", "popularity", "title")
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class LRU(OrderedDict, Generic[K, V]):  # type: ignore[type-arg]
-    """A small least-recently-used map."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__()
-        self.size = size
-
-    def get(self, key: K, default: V | None = None) -> V | None:  # type: ignore[override]
-        if key in self:
-            self.move_to_end(key)
-            return self[key]
-        return default
-
-    def __setitem__(self, key: K, value: V) -> None:
-        super().__setitem__(key, value)
-        self.move_to_end(key)
-        while len(self) > self.size:
-            self.popitem(last=False)
-
-
-FACET_FIELDS = ("venue", "year", "source")
-
-
-def column_list(reader: Any, field: str) -> list[Any]:
-    """Every document's value of a column, in docnum order (segments concatenated)."""
-    leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
-    default = reader.schema[field].column_type.default_value()
-    values: list[Any] = []
-    for leaf, _offset in leaves:
-        if leaf.has_column(field):
-            values.extend(leaf.column_reader(field))
-        else:
-            values.extend([default] * leaf.doc_count_all())
-    return values
-
-
-def column_values(reader: Any, field: str) -> Callable[[int], Any]:
-    """docnum -> a column's value, per segment. whoosh3's multi-segment column reader skips
-    segments that lack the column and then answers for the wrong documents."""
-    leaves = reader.leaf_readers() if not reader.is_atomic() else [(reader, 0)]
-    spans = []
-    for leaf, offset in leaves:
-        column = leaf.column_reader(field) if leaf.has_column(field) else None
-        spans.append((offset, offset + leaf.doc_count_all(), column))
-    default = reader.schema[field].column_type.default_value() if field in reader.schema else None
-
-    def value(docnum: int) -> Any:
-        for start, stop, column in spans:
-            if start <= docnum < stop:
-                return column[docnum - start] if column is not None else default
-        return default
-
-    return value
-
-
-class SearchCancelled(Exception):
-    """Raised inside a search whose `should_stop` said yes: a newer keystroke wants the CPU."""
-
-
-StopCheck = Callable[[], bool]
-
-
-class _Interruptible(collectors.WrappingCollector):
-    """Checks every 256 matches: raises SearchCancelled if `should_stop()` says so, and just
-    stops (keeping what it has ranked) once past `deadline` (a perf_counter time)."""
-
-    def __init__(self, child: Any, should_stop: StopCheck | None, deadline: float | None
-                 ) -> None:
-        super().__init__(child)
-        self.should_stop = should_stop
-        self.deadline = deadline
-        self.cut_short = False
-
-    def collect_matches(self) -> None:
-        child = self.child
-        for count, sub_docnum in enumerate(child.matches()):
-            if count & 255 == 255:
-                if self.should_stop is not None and self.should_stop():
-                    raise SearchCancelled
-                if self.deadline is not None and time.perf_counter() > self.deadline:
-                    self.cut_short = True
-                    return
-            child.collect(sub_docnum)
-
-
-def _run(searcher: Any, query: Any, collector: Any, should_stop: StopCheck | None,
-         deadline: float | None = None) -> tuple[Any, bool]:
-    """Run a collector; (results, cut_short) where cut_short means the deadline stopped it."""
-    if should_stop is not None and should_stop():
-        raise SearchCancelled
-    wrapped = _Interruptible(collector, should_stop, deadline)
-    searcher.search_with_collector(query, wrapped)
-    return wrapped.results(), wrapped.cut_short
-
-
 TOP = 200
 """Hits ranked per search; more are ranked only when someone scrolls past them."""
 
@@ -144,7 +45,7 @@ class ResultSet:
     complete: bool = False
     """True when `docnums` holds every match."""
     partial: bool = False
-    """True when a time budget stopped the ranking early: the best of the matches seen."""
+    """True for a first answer (titles and authors only, unscored); the full one follows."""
 
     def __len__(self) -> int:
         return self.total if self.total is not None else len(self.docnums)
@@ -223,18 +124,17 @@ class Searching:
         count: bool = True,
         quick: bool = False,
         should_stop: StopCheck | None = None,
-        budget: float | None = None,
     ) -> ResultSet:
         """Run a query; raises QueryError for text that is not a valid query.
 
         Ranks the first `limit` (default TOP) hits; more are ranked when fetched. `count`
         computes the exact total now (else `total` stays None until `count()` is called);
         `as_you_type` reads a plain query's unfinished last word as a bounded prefix;
-        `budget` (seconds) ranks only the matches met in that time (a first answer)."""
+        `quick` gives a plain query's first answer (see `quick.quick_matches`)."""
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         generation, searcher = self._searcher()
-        key = (generation, text.strip(), sort, as_you_type, quick, budget)
+        key = (generation, text.strip(), sort, as_you_type, quick)
         cached = self._results.get(key)
         if cached is not None and (cached.total is not None or not count):
             return cached
@@ -259,7 +159,7 @@ class Searching:
             key=key,
             every=prepared.parsed.every,
         )
-        self._rank(results, prepared, searcher, limit or TOP, should_stop, budget)
+        self._rank(results, prepared, searcher, limit or TOP, should_stop)
         if count:
             self.count(results, should_stop)
         self._results[key] = results
@@ -272,13 +172,10 @@ class Searching:
         searcher: Any,
         limit: int,
         should_stop: StopCheck | None = None,
-        budget: float | None = None,
     ) -> None:
         try:
             collector = searcher.collector(limit=limit, sortedby=prepared.sortedby)
-            deadline = time.perf_counter() + budget if budget else None
-            hits, cut_short = _run(searcher, prepared.parsed.query, collector, should_stop,
-                                   deadline)
+            hits = run_collector(searcher, prepared.parsed.query, collector, should_stop)
         except SearchCancelled:
             raise
         except Exception as error:  # e.g. a fuzzy or wildcard term Whoosh cannot expand
@@ -289,18 +186,21 @@ class Searching:
             titles = self._column(results.generation, searcher, "sort_title")
             docnums, scores = rerank_by_title(docnums, scores, titles, prepared.rerank)
         results.docnums, results.scores = docnums, scores
-        results.partial = cut_short
-        results.complete = len(docnums) < limit and not cut_short
+        results.complete = len(docnums) < limit
         if results.complete:
             results.total = len(docnums)
 
-    def _quick(self, text: str, sort: str, generation: int, searcher: Any,
-               key: tuple[Any, ...]) -> ResultSet:
+    def _quick(
+        self, text: str, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
+    ) -> ResultSet:
         """Titles and authors only, without scoring: see `quick.quick_matches`."""
         order = None
         if sort != "relevance":
-            field, reverse = {"date": ("sort_date", True), "popularity": ("retweets", True),
-                              "title": ("sort_title", False)}[sort]
+            field, reverse = {
+                "date": ("sort_date", True),
+                "popularity": ("retweets", True),
+                "title": ("sort_title", False),
+            }[sort]
             values = self._column(generation, searcher, field)
 
             def order(docnums: list[int]) -> list[int]:
@@ -310,12 +210,29 @@ class Searching:
         titles = self._columns.get(key_titles)
         if titles is None:  # one list of every title: ~1 s of lookups saved per 100k matches
             titles = self._columns[key_titles] = column_list(searcher.reader(), "sort_title")
-        found = quick_matches(searcher.reader(), self.library.schema, self._quick_expander,
-                              generation, text.strip(), titles.__getitem__, order, TOP)
+        found = quick_matches(
+            searcher.reader(),
+            self.library.schema,
+            self._quick_expander,
+            generation,
+            text.strip(),
+            titles.__getitem__,
+            order,
+            TOP,
+        )
         docnums, _, terms = found if found is not None else ([], 0, [])
-        return ResultSet(text=text, sort=sort, total=None, docnums=docnums,
-                         scores=[0.0] * len(docnums), terms=tuple(("term", t) for t in terms),
-                         generation=generation, key=key, complete=True, partial=True)
+        return ResultSet(
+            text=text,
+            sort=sort,
+            total=None,
+            docnums=docnums,
+            scores=[0.0] * len(docnums),
+            terms=tuple(("term", t) for t in terms),
+            generation=generation,
+            key=key,
+            complete=True,
+            partial=True,
+        )
 
     def _column(self, generation: int, searcher: Any, field: str) -> Callable[[int], Any]:
         """A column's values by docnum, opened once per searcher (opening reads all offsets)."""
@@ -339,7 +256,7 @@ class Searching:
                 docs = frozenset(results.docnums)
             else:
                 query = self._prepared[results.key].parsed.query
-                found, _ = _run(searcher, query, collectors.UnsortedCollector(), should_stop)
+                found = run_collector(searcher, query, collectors.UnsortedCollector(), should_stop)
                 docs = frozenset(found.docs())
             self._docsets[results.key] = docs
         return docs
@@ -373,72 +290,19 @@ class Searching:
         searcher = self._snapshots.get(results.generation)
         if searcher is None:
             return {}
-        reader = searcher.reader()
         matched = self._docset(results, should_stop)
-        found: dict[str, list[Facet]] = {}
-        years: dict[int, int] = {}
-        column = self._column(results.generation, searcher, "year")
-        for docnum in matched:
-            year = column(docnum)
-            if 0 < year < 10000:
-                years[year] = years.get(year, 0) + 1
-        found["year"] = sorted(
-            (Facet("year", str(y), c) for y, c in years.items()), key=lambda f: (-f.count, f.value)
-        )[:per_field]
-        for field in ("venue", "source"):
-            facets = []
-            for raw in reader.lexicon(field):
-                term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                value = _facet_value(field, term)
-                if value is None:
-                    continue
-                ids = reader.postings(field, raw).all_ids()
-                count = sum(1 for d in ids if d in matched)
-                if count:
-                    facets.append(Facet(field, value, count))
-            facets.sort(key=lambda f: (-f.count, f.value))
-            found[field] = facets[:per_field]
-        return found
+        years = self._column(results.generation, searcher, "year")
+        return explore.facets(searcher.reader(), matched, years, per_field)
 
     def correction(self, text: str) -> str | None:
         """Whoosh's "did you mean" for a query, or None when it has nothing better."""
-        try:
-            # Titles have a spelling dictionary of unstemmed words; stemmed fields would
-            # suggest stems ("attent") that nobody types.
-            from whoosh.qparser import QueryParser
-
-            parsed = QueryParser("title", self.library.schema).parse(rewrite_links(text))
-            _, searcher = self._searcher()
-            corrected = searcher.correct_query(parsed, text)
-        except Exception:
-            return None
-        if corrected.string and corrected.string != text:
-            return corrected.string
-        return None
+        _, searcher = self._searcher()
+        return explore.correction(searcher, self.library.schema, rewrite_links(text))
 
     def related(self, paper: Paper, limit: int = 20) -> list[Hit]:
         """Papers like this one (more-like-this over its title and abstract)."""
         _, searcher = self._searcher()
-        docnum = searcher.document_number(key=paper.key)
-        text = f"{paper.title}\n{paper.title}\n{paper.abstract}"
-        results = searcher.more_like(
-            docnum, "abstract", text=text, top=limit, numterms=12, filter=None
-        )
-        hits = []
-        for hit in results:
-            stored = searcher.reader().stored_fields(hit.docnum)
-            if stored.get("key") != paper.key and "data" in stored:
-                hits.append(Hit(paper_from_data(stored["data"]), float(hit.score or 0.0)))
-        return hits
-
-
-def _facet_value(field: str, term: str) -> str | None:
-    if field == "venue":
-        display = VENUES.get(term)
-        if display is not None and display.lower() != term:
-            return None  # an alias (nips) of a name that is counted already (neurips)
-        return display or term.upper()
-    return term
+        return explore.related(searcher, paper, limit)
 
 
 def _score(raw: Any) -> float:

@@ -177,7 +177,6 @@ class Library:
         count: bool = True,
         quick: bool = False,
         should_stop: Callable[[], bool] | None = None,
-        budget: float | None = None,
     ) -> ResultSet:
         """Run a query (see `index.query` for the language); QueryError when it is invalid,
         SearchCancelled when `should_stop()` turned true while it ran."""
@@ -226,7 +225,7 @@ class Library:
 
     def stats(self) -> dict[str, Any]:
         """Counts of papers by format, venue and year, with the index's place and size."""
-        from .search import _facet_value
+        from .explore import facet_value
 
         searcher = self.searcher()
         reader = searcher.reader()
@@ -238,7 +237,7 @@ class Library:
         by_format = {t.decode(): count("source", t) for t in reader.lexicon("source")}
         by_venue: dict[str, int] = {}
         for term in reader.lexicon("venue"):
-            display = _facet_value("venue", term.decode())
+            display = facet_value("venue", term.decode())
             if display and (n := count("venue", term)):
                 by_venue[display] = n
         by_year: dict[str, int] = {}

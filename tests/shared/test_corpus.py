@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -115,10 +114,6 @@ def test_post_dates_match_file_names(corpus):
             assert result.entries[0].date == path.name[:10], path
 
 
-@pytest.mark.skipif(
-    os.environ.get("PAPERBROWSE_FULL_CORPUS") != "1",
-    reason="indexes the whole corpus (about a minute); set PAPERBROWSE_FULL_CORPUS=1",
-)
 def test_indexing_the_whole_corpus_keeps_every_paper(corpus, corpus_library):
     """An index of the corpus directory holds exactly the merged papers of its files, and
     finds RoFormer first for `rotary position`."""

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from paperbrowse.index.clean import display_safe
-from paperbrowse.index.search import SORTS
-from paperbrowse.index.typed import is_plain
 import json
 import os
 import time
 from pathlib import Path
 
+from paperbrowse.index.clean import display_safe
+from paperbrowse.index.search import SORTS
+from paperbrowse.index.typed import is_plain
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -280,7 +280,7 @@ class MainScreen(Screen[None]):
         if outcome is not None and outcome.rows.total == 0 and outcome.correction:
             self.query_one("#filter", Input).value = outcome.correction
             return
-        self.query_one("#results", ResultsList).focus()
+        self.set_focus(self.query_one("#results", ResultsList))
 
     @on(ResultsList.Selected)
     def selected(self) -> None:
@@ -290,12 +290,13 @@ class MainScreen(Screen[None]):
     # -- actions ---------------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # set_focus now, not focus() (deferred): keys typed right after `/` go to the filter.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_leave(self) -> None:
         if self.outcome is not None and self.outcome.related_to is not None:
             self.search()
-        self.query_one("#results", ResultsList).focus()
+        self.set_focus(self.query_one("#results", ResultsList))
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
