@@ -2,82 +2,44 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
-import tempfile
-import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.query import Term
 
 from .formats import NotAPaperList, parse_file
 from .merge import entry_keys, merge_entries, paper_keys
 from .models import AddReport, Entry, Hit, Paper, Problem
+from .records import (
+    STAMP_NAME,
+    FileRecord,
+    IndexProblem,
+    content_hash,
+    make_report,
+    read_stamp,
+    write_stamp,
+)
 from .schema import (
     APP_ID,
     KIND_FILE,
-    KIND_PAPER,
     SCHEMA_VERSION,
     file_token,
     make_schema,
     paper_document,
     paper_from_data,
 )
-from .search import ResultSet, Searching, column_values
+from .search import ResultSet, Searching
 from .walk import Candidate, absolute, expand
 
-STAMP_NAME = "paperbrowse-index.json"
+__all__ = ["STAMP_NAME", "FileRecord", "IndexProblem", "Library", "Progress"]
+
 Progress = Callable[[int, int, str], None]
 """Called as progress(done, total, path) while files are read."""
-
-
-class IndexProblem(Exception):
-    """The index cannot be used as it is; the message says why and what to do."""
-
-    def __init__(self, message: str, kind: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-        """One of: foreign, version, corrupt, locked, unwritable."""
-
-
-@dataclass
-class FileRecord:
-    """What the index remembers of a source file."""
-
-    path: str
-    sha256: str
-    size: int
-    format: str
-    entries: int
-    problems: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return self.__dict__.copy()
-
-
-def _hash(path: str) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
-def _read_stamp(path: Path) -> dict[str, Any] | None:
-    try:
-        return json.loads((path / STAMP_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 class Library:
@@ -94,7 +56,7 @@ class Library:
 
     def _open(self, create: bool) -> Any:
         path = self.path
-        stamp = _read_stamp(path)
+        stamp = read_stamp(path)
         has_index = path.is_dir() and whoosh_index.exists_in(str(path))
         if stamp is None and not has_index:
             if path.exists() and (not path.is_dir() or any(path.iterdir())):
@@ -132,10 +94,7 @@ class Library:
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             index = whoosh_index.create_in(str(self.path), make_schema())
-            stamp = {"app": APP_ID, "schema_version": SCHEMA_VERSION, "created": time.time()}
-            tmp = self.path / (STAMP_NAME + ".tmp")
-            tmp.write_text(json.dumps(stamp), encoding="utf-8")
-            os.replace(tmp, self.path / STAMP_NAME)
+            write_stamp(self.path)
             return index
         except OSError as error:
             raise IndexProblem(
@@ -225,37 +184,9 @@ class Library:
 
     def stats(self) -> dict[str, Any]:
         """Counts of papers by format, venue and year, with the index's place and size."""
-        from .explore import facet_value
+        from .stats import library_stats
 
-        searcher = self.searcher()
-        reader = searcher.reader()
-        live = set(searcher.document_numbers(kind=KIND_PAPER))
-
-        def count(field: str, term: bytes) -> int:
-            return sum(1 for d in reader.postings(field, term).all_ids() if d in live)
-
-        by_format = {t.decode(): count("source", t) for t in reader.lexicon("source")}
-        by_venue: dict[str, int] = {}
-        for term in reader.lexicon("venue"):
-            display = facet_value("venue", term.decode())
-            if display and (n := count("venue", term)):
-                by_venue[display] = n
-        by_year: dict[str, int] = {}
-        year_of = column_values(reader, "year")
-        for docnum in live:
-            year = year_of(docnum)
-            if 0 < year < 10000:
-                by_year[str(year)] = by_year.get(str(year), 0) + 1
-        return {
-            "papers": len(live),
-            "files": sum(1 for _ in searcher.docs_for_query(Term("kind", KIND_FILE))),
-            "by_format": {k: v for k, v in sorted(by_format.items()) if v},
-            "by_venue": dict(sorted(by_venue.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "by_year": dict(sorted(by_year.items())),
-            "index": str(self.path.resolve()),
-            "size_bytes": self.size_on_disk(),
-            "schema_version": SCHEMA_VERSION,
-        }
+        return library_stats(self)
 
     def size_on_disk(self) -> int:
         return sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
@@ -340,7 +271,7 @@ class Library:
             if progress is not None:
                 progress(done, len(candidates), candidate.path)
             try:
-                digest, size = _hash(candidate.path)
+                digest, size = content_hash(candidate.path)
             except OSError as error:
                 report["problems"].append(
                     Problem(candidate.path, 0, f"cannot read: {error.strerror}", fatal=True)
@@ -397,7 +328,7 @@ class Library:
         changed, records = self._read(candidates, known, progress, report)
         gone = set(changed) | set(removed)
         if not gone:
-            return _report(report, {})
+            return make_report(report, {})
         writer = self._writer(on_wait, lock_timeout)
         try:
             counts = self._apply(writer, changed, records, removed, known)
@@ -405,7 +336,7 @@ class Library:
         except BaseException:
             writer.cancel()
             raise
-        return _report(report, counts)
+        return make_report(report, counts)
 
     def _apply(
         self,
@@ -472,61 +403,15 @@ class Library:
     @classmethod
     def recorded_files(cls, path: str | Path) -> list[str]:
         """The source files an index at `path` records, read even from an old or damaged index."""
-        try:
-            storage = FileStorage(str(path))
-            index = storage.open_index()
-            with index.reader() as reader:
-                return sorted(
-                    json.loads(stored["data"])["path"]
-                    for stored in reader.all_stored_fields()
-                    if stored.get("key", "").startswith("file:") and "data" in stored
-                )
-        except Exception:
-            return []
+        from .rebuild import recorded_files
+
+        return recorded_files(path)
 
     @classmethod
     def rebuild(
         cls, path: str | Path, files: list[str] | None = None, progress: Progress | None = None
     ) -> tuple[Library, AddReport]:
         """Build a fresh index from the recorded (still present) files and swap it in whole."""
-        target = Path(path)
-        sources = files if files is not None else cls.recorded_files(target)
-        present = [f for f in sources if os.path.isfile(f)]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".rebuild-", dir=target.parent))
-        try:
-            with cls(staging / "index") as fresh:
-                report = fresh.add(present, progress=progress)
-            backup = None
-            if target.exists():
-                backup = target.with_name(target.name + ".old")
-                shutil.rmtree(backup, ignore_errors=True)
-                os.replace(target, backup)
-            os.replace(staging / "index", target)
-            if backup is not None:
-                shutil.rmtree(backup, ignore_errors=True)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        missing = [
-            Problem(f, 0, "recorded list no longer exists; its papers are dropped", level="warning")
-            for f in sources
-            if f not in present
-        ]
-        report = replace(report, problems=report.problems + tuple(missing))
-        return cls(target), report
+        from .rebuild import rebuild
 
-
-def _report(report: dict[str, Any], counts: dict[str, int]) -> AddReport:
-    return AddReport(
-        files_read=report["files_read"],
-        files_unchanged=report["files_unchanged"],
-        files_failed=report["files_failed"],
-        files_skipped=report["files_skipped"],
-        entries=report["entries"],
-        papers_new=counts.get("papers_new", 0),
-        papers_updated=counts.get("papers_updated", 0),
-        papers_merged=counts.get("papers_merged", 0),
-        papers_removed=counts.get("papers_removed", 0),
-        problems=tuple(report["problems"]),
-        skipped=tuple(report["skipped"]),
-    )
+        return rebuild(path, files, progress)

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import time
-from pathlib import Path
-
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.search import SORTS
 from paperbrowse.index.typed import is_plain
@@ -22,10 +17,11 @@ from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome, copy_target
 from ..clipboard import copy
+from ..probe import PROBE, write_probe
+from ..status import EMPTY_STATE, error_text, facet_line, status_text
 from ..widgets.detail import DetailPane
 from ..widgets.results import ResultsList
 
-PROBE = os.environ.get("PAPERBROWSE_STARTUP_PROBE")
 NARROW = 100
 """Below this many columns the panes stack and the detail pane can be toggled."""
 
@@ -37,19 +33,6 @@ COPY_KINDS = {
     "markdown": "a Markdown link",
     "bibtex": "a BibTeX entry",
 }
-
-
-def facet_line(outcome: Outcome) -> Text:
-    """`venue NeurIPS 87 · ICLR 12 │ year 2023 40 │ …` for the current results."""
-    line = Text(no_wrap=True, overflow="ellipsis")
-    for field, facets in outcome.facets.items():
-        if not facets:
-            continue
-        if line:
-            line.append(" │ ", style="dim")
-        line.append(field + " ", style="bold")
-        line.append(" · ".join(f"{f.value} {f.count}" for f in facets[:5]))
-    return line
 
 
 class MainScreen(Screen[None]):
@@ -164,17 +147,7 @@ class MainScreen(Screen[None]):
         filter_input = self.query_one("#filter", Input)
         if outcome.error is not None:
             filter_input.add_class("-bad-query")
-            where = (
-                f" at column {outcome.error.position + 1}"
-                if outcome.error.position is not None
-                else ""
-            )
-            self.set_status(
-                Text(
-                    f"⚠ {outcome.error.message}{where} — showing the last good results",
-                    style="bold red",
-                )
-            )
+            self.set_status(error_text(outcome.error))
             return
         filter_input.remove_class("-bad-query")
         self.outcome = outcome
@@ -187,17 +160,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._startup_probe)
 
     def _startup_probe(self) -> None:
-        """Benchmark hook ($PAPERBROWSE_STARTUP_PROBE): note when the first list was painted,
-        and the memory used by then, then quit."""
-        status = Path("/proc/self/status")
-        memory = status.read_text() if status.exists() else ""
-        fields = dict(line.split(":", 1) for line in memory.splitlines() if ":" in line)
-        Path(PROBE).write_text(json.dumps({
-            "painted_at": time.time(),
-            "rss_kb": int(fields.get("VmRSS", "0 kB").split()[0]),
-            "peak_rss_kb": int(fields.get("VmHWM", "0 kB").split()[0]),
-            "rows": self.outcome.rows.total if self.outcome else 0,
-        }))
+        write_probe(self.outcome.rows.total if self.outcome else 0)
         self.app.exit()
 
     def show_counts(self, outcome: Outcome) -> None:
@@ -210,34 +173,8 @@ class MainScreen(Screen[None]):
         self.update_status()
 
     def update_status(self) -> None:
-        outcome = self.outcome
-        if outcome is None:
-            return
-        total = outcome.rows.total
-        noun = "paper" if total == 1 else "papers"
-        status = Text()
-        if outcome.related_to is not None:
-            status.append(f"{total} {noun} related to ", style="bold")
-            status.append(" ".join(outcome.related_to.title.split())[:70])
-            status.append("  (escape: back to the search)", style="dim")
-        elif not outcome.counted:
-            known = outcome.results is not None and outcome.results.total is not None
-            status.append(f"{total}{'' if known else '+'} papers", style="bold")
-            status.append(
-                "  ·  searching abstracts…" if outcome.quick else "  ·  counting…", style="dim"
-            )
-        elif total == 0 and outcome.library_size:
-            status.append("No papers match.", style="bold")
-            if outcome.correction:
-                status.append(" Did you mean ")
-                status.append(outcome.correction, style="bold underline")
-                status.append("?  (enter in the filter: search it)")
-        else:
-            status.append(f"{total} {noun}", style="bold")
-            status.append(f"  ·  sorted by {self.sort}", style="dim")
-        if self.backend.demo:
-            status.append("  ·  demo papers", style="italic dim")
-        self.set_status(status)
+        if self.outcome is not None:
+            self.set_status(status_text(self.outcome, self.sort, self.backend.demo))
 
     def set_status(self, text: Text) -> None:
         self.query_one("#status", Static).update(text)
@@ -248,19 +185,7 @@ class MainScreen(Screen[None]):
         self.query_one("#results").display = not empty
         self.query_one("#detail").display = not empty and not self.has_class("-hide-detail")
         if empty:
-            self.query_one("#empty-text", Static).update(
-                Text.assemble(
-                    ("No papers yet.\n\n", "bold"),
-                    "Add paper lists (Hot Papers posts, Hugging Face daily dumps, conference "
-                    "lists) from a shell:\n\n",
-                    ("    paperbrowse add ~/papers/\n\n", "bold"),
-                    "or start the app with them: ",
-                    ("paperbrowse ~/papers/", "bold"),
-                    "\n\nOr try the built-in sample of landmark papers (",
-                    ("D", "bold"),
-                    "):\n",
-                )
-            )
+            self.query_one("#empty-text", Static).update(EMPTY_STATE)
 
     @work(thread=True, group="watch", exclusive=True, exit_on_error=False)
     def check_index(self) -> None:
