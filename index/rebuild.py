@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 from whoosh.filedb.filestore import FileStorage
 
 from .models import AddReport, Problem
+from .records import read_manifest
 
 if TYPE_CHECKING:
     from .store import Library, Progress
 
 
 def recorded_files(path: str | Path) -> list[str]:
-    """The source files an index at `path` records; [] when nothing can be read."""
+    """The source files an index at `path` records: from the index itself, else from its
+    manifest (written after every commit); [] when neither can be read."""
     try:
         index = FileStorage(str(path)).open_index()
         with index.reader() as reader:
@@ -29,8 +31,9 @@ def recorded_files(path: str | Path) -> list[str]:
                 for stored in reader.all_stored_fields()
                 if stored.get("key", "").startswith("file:") and "data" in stored
             )
-    except Exception:  # a damaged index may fail in any Whoosh layer; then nothing is known
-        return []
+    except Exception:  # a damaged index may fail in any Whoosh layer: ask the manifest
+        manifest = read_manifest(Path(path))
+        return sorted(manifest.get("lists", [])) if manifest else []
 
 
 def rebuild(

@@ -80,3 +80,50 @@ def make_report(report: dict[str, Any], counts: dict[str, int]) -> AddReport:
         problems=tuple(report["problems"]),
         skipped=tuple(report["skipped"]),
     )
+
+
+MANIFEST_NAME = "paperbrowse-manifest.json"
+_OWN_FILES = {STAMP_NAME, MANIFEST_NAME}
+
+
+def write_manifest(path: Path, generation: int, lists: list[str]) -> None:
+    """After a commit: the index files of this generation with their sizes (so truncation or
+    deletion is caught on open), and the recorded lists (so `reindex` works even when Whoosh
+    can no longer read the index)."""
+    files = {}
+    for entry in os.scandir(path):
+        if entry.is_file() and entry.name not in _OWN_FILES and not entry.name.endswith(
+            (".tmp", "WRITELOCK")
+        ):
+            files[entry.name] = entry.stat().st_size
+    data = {"generation": generation, "files": files, "lists": sorted(lists)}
+    tmp = path / (MANIFEST_NAME + ".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(tmp, path / MANIFEST_NAME)
+
+
+def read_manifest(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((path / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def damaged_files(path: Path, generation: int) -> list[str]:
+    """Index files the manifest of this generation lists that are now missing or shorter or
+    longer than written. A manifest of another generation (a crash between a commit and its
+    manifest, or another writer just committed) proves nothing, so nothing is reported."""
+    manifest = read_manifest(path)
+    if manifest is None or manifest.get("generation") != generation:
+        return []
+    problems = []
+    for name, size in manifest.get("files", {}).items():
+        try:
+            actual = (path / name).stat().st_size
+        except FileNotFoundError:
+            problems.append(f"{name} is missing")
+            continue
+        if actual != size:
+            problems.append(f"{name} has {actual} bytes, {size} were written")
+    return problems

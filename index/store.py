@@ -21,7 +21,9 @@ from .records import (
     IndexProblem,
     content_hash,
     make_report,
+    damaged_files,
     read_stamp,
+    write_manifest,
     write_stamp,
 )
 from .schema import (
@@ -80,6 +82,9 @@ class Library:
             )
         try:
             index = whoosh_index.open_dir(str(path))
+            damage = damaged_files(path, index.latest_generation())
+            if damage:
+                raise OSError("; ".join(damage))
             with index.searcher() as searcher:
                 searcher.doc_count()
             return index
@@ -95,6 +100,7 @@ class Library:
             self.path.mkdir(parents=True, exist_ok=True)
             index = whoosh_index.create_in(str(self.path), make_schema())
             write_stamp(self.path)
+            write_manifest(self.path, index.latest_generation(), [])
             return index
         except OSError as error:
             raise IndexProblem(
@@ -199,6 +205,9 @@ class Library:
         except LockError:
             if wait is not None:
                 wait()
+        except OSError as error:  # a read-only or vanished directory
+            raise IndexProblem(f"cannot write to the index at {self.path}: "
+                               f"{error.strerror or error}", "unwritable") from error
         try:
             return self._index.writer(limitmb=256, timeout=timeout, delay=0.1)
         except LockError as error:
@@ -333,9 +342,17 @@ class Library:
         try:
             counts = self._apply(writer, changed, records, removed, known)
             writer.commit()
-        except BaseException:
+        except BaseException as error:
             writer.cancel()
+            if isinstance(error, OSError):
+                raise IndexProblem(
+                    f"cannot write the index at {self.path}: {error.strerror or error}; "
+                    "nothing was changed", "unwritable") from error
             raise
+        try:
+            write_manifest(self.path, self._index.latest_generation(), sorted(self.files()))
+        except OSError:
+            pass  # the commit stands; a missing manifest only skips the size check on open
         return make_report(report, counts)
 
     def _apply(

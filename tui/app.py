@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from paperbrowse.index.models import AddReport
+from paperbrowse.index.store import Library
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -27,19 +30,37 @@ class PaperBrowseApp(App[int]):
 
     def __init__(
         self,
-        backend: Backend,
+        backend: Backend | None,
         *,
         paths: list[str] | None = None,
         open_demo: Callable[[], Backend] | None = None,
+        repair: tuple[Path, str, list[str]] | None = None,
     ) -> None:
+        """`backend` is None when the index could not be opened; `repair` then holds its path,
+        the problem and its recorded lists, and the app offers to rebuild it."""
         super().__init__()
-        self.backend = backend
+        self.backend = backend  # type: ignore[assignment]
         self.paths = paths or []
         self._open_demo = open_demo
+        self._repair = repair
 
     def on_mount(self) -> None:
+        if self.backend is None and self._repair is not None:
+            from .screens.repair import RepairScreen
+
+            self.push_screen(RepairScreen(*self._repair))
+            return
         # The screen starts adding once mounted: its widgets do not exist before that.
         self.push_screen(MainScreen(self.backend, paths=self.paths))
+
+    def repaired(self, library: Library, report: AddReport) -> None:
+        """The rebuild finished: browse the fresh index."""
+        self.backend = Backend(library)
+        self.switch_screen(MainScreen(self.backend, paths=self.paths))
+        self.notify(
+            f"Rebuilt the index: {library.paper_count()} papers from {report.files_read} lists",
+            timeout=6,
+        )
 
     @property
     def main(self) -> MainScreen:
@@ -53,11 +74,15 @@ class PaperBrowseApp(App[int]):
 
     def action_demo(self) -> None:
         """Switch to the built-in sample papers (their own index, never the user's)."""
-        if self.backend.demo or self._open_demo is None:
+        if (self.backend is not None and self.backend.demo) or self._open_demo is None:
             self.notify("The demo papers are open already.", timeout=3)
             return
         self.notify("Opening the built-in demo papers…", timeout=3)
         self.backend = self._open_demo()
-        old = self.main
         screen = MainScreen(self.backend)
-        self.switch_screen(screen) if self.screen is old else self.push_screen(screen)
+        if isinstance(self.screen, MainScreen) or not any(
+            isinstance(s, MainScreen) for s in self.screen_stack
+        ):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)

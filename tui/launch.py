@@ -6,7 +6,7 @@ import argparse
 from importlib import resources
 from pathlib import Path
 
-from paperbrowse.index.store import Library
+from paperbrowse.index.store import IndexProblem, Library
 
 from .backend import Backend
 from .locations import demo_index_dir, index_dir
@@ -32,13 +32,24 @@ def open_demo(cache: str | None = None) -> Backend:
 def run_app(args: argparse.Namespace) -> int:
     from .app import PaperBrowseApp
 
+    repair = None
+    backend: Backend | None
     if args.demo:
         backend = open_demo(args.cache_dir)
     else:
-        backend = Backend(Library(index_dir(args.index, args.data_dir)))
+        path = index_dir(args.index, args.data_dir)
+        try:
+            backend = Backend(Library(path))
+        except IndexProblem as problem:
+            if problem.kind not in ("corrupt", "version"):
+                raise
+            # The app opens on an offer to rebuild from the lists the index recorded.
+            backend = None
+            repair = (path, str(problem), Library.recorded_files(path))
     app = PaperBrowseApp(
-        backend, paths=list(args.paths), open_demo=lambda: open_demo(args.cache_dir)
+        backend, paths=list(args.paths), repair=repair, open_demo=lambda: open_demo(args.cache_dir)
     )
     app.run()
-    backend.library.close()
+    if app.backend is not None:
+        app.backend.library.close()
     return app.return_code or 0
