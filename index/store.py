@@ -49,8 +49,8 @@ class Library:
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
-        self._index = self._open(create)
         self._searcher: Any = None
+        self._index = self._open(create)
         self._searching: Searching | None = None
         self._count: tuple[Any, int] | None = None
 
@@ -85,8 +85,10 @@ class Library:
             damage = damaged_files(path, index.latest_generation())
             if damage:
                 raise OSError("; ".join(damage))
-            with index.searcher() as searcher:
-                searcher.doc_count()
+            # Opening a searcher reads every segment's header: damage shows here. It is kept
+            # as the live searcher, so the check costs nothing extra.
+            self._searcher = index.searcher()
+            self._searcher.doc_count()
             return index
         except Exception as error:  # Whoosh raises many kinds on damaged files.
             raise IndexProblem(

@@ -164,7 +164,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         return _fail("--limit must be at least 1", EXIT_USAGE)
     with _library(args, create=False) as library:
         try:
-            results = library.search(text, sort=args.sort, limit=args.limit)
+            # JSON lines carry no total, so the count is not computed for them.
+            results = library.search(text, sort=args.sort, limit=args.limit,
+                                     count=not args.json)
         except QueryError as error:
             sys.stderr.write(f"paperbrowse: bad query: {error.message}\n{error.pointer()}\n")
             return EXIT_USAGE
