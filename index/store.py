@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -20,8 +21,8 @@ from .records import (
     FileRecord,
     IndexProblem,
     content_hash,
-    make_report,
     damaged_files,
+    make_report,
     read_stamp,
     write_manifest,
     write_stamp,
@@ -351,10 +352,9 @@ class Library:
                     f"cannot write the index at {self.path}: {error.strerror or error}; "
                     "nothing was changed", "unwritable") from error
             raise
-        try:
+        # The commit stands either way: a missing manifest only skips the size check on open.
+        with contextlib.suppress(OSError):
             write_manifest(self.path, self._index.latest_generation(), sorted(self.files()))
-        except OSError:
-            pass  # the commit stands; a missing manifest only skips the size check on open
         return make_report(report, counts)
 
     def _apply(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..clean import clean_line, clean_paragraphs
 from ..models import Entry, Source
 from .common import ParseResult, month_day_label
@@ -61,9 +63,13 @@ def _is_title(text: str) -> bool:
 
 
 def _is_abstract(text: str) -> bool:
-    """Abstracts are prose: long, several sentences or at least many words."""
+    """Abstracts are prose: long, or several sentences, or a dozen words ending in a full stop
+    (titles almost never end with one)."""
     stripped = text.strip()
-    return len(stripped) >= 200 or (len(stripped.split()) >= 20 and stripped.endswith("."))
+    words = len(stripped.split())
+    sentences = len(re.findall(r"[a-z0-9)][.!?]\s+[A-Z]", stripped))
+    return (len(stripped) >= 200 or (sentences >= 1 and words >= 8)
+            or (words >= 12 and stripped.endswith(".")))
 
 
 def parse(lines: list[str], path: str) -> ParseResult:
