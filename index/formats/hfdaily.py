@@ -67,7 +67,7 @@ def _is_abstract(text: str) -> bool:
     (titles almost never end with one)."""
     stripped = text.strip()
     words = len(stripped.split())
-    sentences = len(re.findall(r"[a-z0-9)][.!?]\s+[A-Z]", stripped))
+    sentences = len(re.findall(r"[A-Za-z0-9)][.!?]\s+[A-Z]", stripped))
     return (len(stripped) >= 200 or (sentences >= 1 and words >= 8)
             or (words >= 12 and stripped.endswith(".")))
 
