@@ -91,6 +91,13 @@ def _fail(message: str, code: int = EXIT_FAILED) -> int:
     return code
 
 
+def _problem(line: str) -> None:
+    """A located problem, `path:line: message`, as compilers and linters print them."""
+    from paperbrowse.index.clean import display_safe
+
+    sys.stderr.write(display_safe(line) + "\n")
+
+
 def _library(args: argparse.Namespace, create: bool = True) -> Any:
     from paperbrowse.index.store import Library
 
@@ -109,11 +116,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
         try:
             result = parse_file(name)
         except NotAPaperList as error:
-            _fail(str(error.problem))
+            _problem(str(error.problem))
             failed = True
             continue
         for problem in result.problems:
-            _fail(str(problem))
+            _problem(str(problem))
         if args.json:
             for entry in result.entries:
                 json_line(entry.to_json())
@@ -138,7 +145,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     progress.finish()
     if args.quiet:
         for problem in report.problems:
-            _fail(str(problem))
+            _problem(str(problem))
     else:
         add_summary(report, time.monotonic() - started)
     return EXIT_FAILED if report.files_failed else EXIT_OK

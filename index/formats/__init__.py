@@ -54,7 +54,7 @@ def _decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
             return data.decode(encoding), problems
         except UnicodeDecodeError:
             raise NotAPaperList(
-                Problem(path, 0, "binary data, not a text paper list", fatal=True)
+                Problem(path, 1, "binary data, not a text paper list", fatal=True)
             ) from None
     try:
         return data.decode("utf-8"), problems
@@ -63,7 +63,7 @@ def _decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
         controls = sum(1 for byte in sniff if byte < 9 or 13 < byte < 32)
         if controls > len(sniff) // 20:
             raise NotAPaperList(
-                Problem(path, 0, "binary data, not a text paper list", fatal=True)
+                Problem(path, 1, "binary data, not a text paper list", fatal=True)
             ) from None
         problems.append(
             Problem(path, line, "not valid UTF-8; read as Latin-1 (cp1252)", level="warning")
@@ -106,7 +106,7 @@ def parse_text(text: str, path: str) -> ParseResult:
                 "not a paper list: expected a Hot Papers post (`# 1. Title`), a conference list "
                 "(`## [1] Title` with **Authors**/**Abstract**) or a Hugging Face daily-papers dump"
             )
-        raise NotAPaperList(Problem(path, 0, message, fatal=True))
+        raise NotAPaperList(Problem(path, 1, message, fatal=True))
     return PARSERS[fmt].parse(lines, path)
 
 

@@ -56,7 +56,7 @@ def test_add_of_a_named_non_list_exits_1_but_indexes_the_rest(cli, tmp_path):
     done = cli("add", HOT, README, NIPS, "--index", tmp_path / "ix")
     assert done.returncode == 1
     assert summary(done.stderr)[:3] == (2, 0, 1)
-    assert f"{README}: not a paper list" in done.stderr
+    assert f"{README}:1: not a paper list" in done.stderr
     stats = json.loads(cli("stats", "--json", "--index", tmp_path / "ix").stdout)
     assert stats["papers"] == 5
 
@@ -70,7 +70,7 @@ def test_add_of_a_directory_skips_non_lists(cli, tmp_path):
     done = cli("add", folder, "--index", tmp_path / "ix")
     assert done.returncode == 0, done.stderr
     assert summary(done.stderr)[:4] == (1, 0, 0, 1)
-    assert f"{folder / 'README.md'}: not a paper list" in done.stderr
+    assert f"{folder / 'README.md'}:1: not a paper list" in done.stderr
     assert "skipped" in done.stderr
 
 

@@ -71,7 +71,7 @@ def test_parse_of_a_non_list_fails_but_parses_the_others(cli):
     done = cli("parse", "--json", README, NIPS)
     assert done.returncode == 1
     assert len(json_lines(done.stdout)) == 3
-    assert f"paperbrowse: {README}: not a paper list" in done.stderr
+    assert f"{README}:1: not a paper list" in done.stderr
     assert "Traceback" not in done.stderr
 
 
