@@ -92,7 +92,7 @@ def test_parse_problems_are_located_as_path_line_message(cli, tmp_path):
     )
     done = cli("parse", path)
     assert done.returncode == 0
-    assert f"paperbrowse: {path}:11: paper heading has an empty title; skipped" in done.stderr
+    assert f"{path}:11: paper heading has an empty title; skipped" in done.stderr
 
 
 def test_parse_warnings_say_warning(cli, generated):
