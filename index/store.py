@@ -135,28 +135,10 @@ class Library:
             self._searching = Searching(self)
         return self._searching
 
-    def search(
-        self,
-        text: str,
-        *,
-        sort: str = "relevance",
-        limit: int | None = None,
-        as_you_type: bool = False,
-        count: bool = True,
-        quick: bool = False,
-        should_stop: Callable[[], bool] | None = None,
-    ) -> ResultSet:
-        """Run a query (see `index.query` for the language); QueryError when it is invalid,
-        SearchCancelled when `should_stop()` turned true while it ran."""
-        return self.searching.search(
-            text,
-            sort=sort,
-            limit=limit,
-            as_you_type=as_you_type,
-            count=count,
-            quick=quick,
-            should_stop=should_stop,
-        )
+    def search(self, text: str, **options: Any) -> ResultSet:
+        """Run a query (see `index.query` for the language and `Searching.search` for the
+        options); QueryError when it is invalid."""
+        return self.searching.search(text, **options)
 
     def hits(self, results: ResultSet, start: int = 0, stop: int | None = None) -> list[Hit]:
         return self.searching.hits(results, start, stop)
