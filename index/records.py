@@ -92,8 +92,10 @@ def write_manifest(path: Path, generation: int, lists: list[str]) -> None:
     can no longer read the index)."""
     files = {}
     for entry in os.scandir(path):
-        if entry.is_file() and entry.name not in _OWN_FILES and not entry.name.endswith(
-            (".tmp", "WRITELOCK")
+        if (
+            entry.is_file()
+            and entry.name not in _OWN_FILES
+            and not entry.name.endswith((".tmp", "WRITELOCK"))
         ):
             files[entry.name] = entry.stat().st_size
     data = {"generation": generation, "files": files, "lists": sorted(lists)}

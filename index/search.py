@@ -16,7 +16,7 @@ from .columns import LRU, SearchCancelled, StopCheck, column_list, column_values
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, make_parser, parse_query, query_terms
 from .quick import QUICK_FIELDS, quick_matches
-from .schema import KIND_PAPER, paper_from_data
+from .schema import KIND_FILE, KIND_PAPER, paper_from_data
 from .typed import PrefixExpander, is_plain, rerank_by_title, rewrite_links, split_unfinished
 
 if TYPE_CHECKING:
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 SORTS = ("relevance", "date", "popularity", "title")
 TOP = 200
 """Hits ranked per search; more are ranked only when someone scrolls past them."""
+_COLUMN_SORTS = {
+    "date": ("sort_date", True),
+    "popularity": ("retweets", True),
+    "title": ("sort_title", False),
+}
 
 
 @dataclass(slots=True)
@@ -142,6 +147,10 @@ class Searching:
             results = self._quick(text, sort, generation, searcher, key)
             self._results[key] = results
             return results
+        if text.strip() in ("", "*"):
+            results = self._every(text, sort, generation, searcher, key)
+            self._results[key] = results
+            return results
         prepared = self._prepared.get(key)
         if prepared is None:
             parsed = self.parse(text, as_you_type=as_you_type)
@@ -190,6 +199,46 @@ class Searching:
         if results.complete:
             results.total = len(docnums)
 
+    def _every(
+        self, text: str, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
+    ) -> ResultSet:
+        """Every paper, ordered straight from the sort column: what the app shows first, so
+        it must not pay a collector's per-document cost (≈ 0.3 s per 100k papers)."""
+        field, reverse = _COLUMN_SORTS["date" if sort == "relevance" else sort]
+        docnums = self._live_papers(searcher)
+        values = self._column_list(generation, searcher, field)
+        docnums.sort(key=values.__getitem__, reverse=reverse)
+        return ResultSet(
+            text=text,
+            sort=sort,
+            total=len(docnums),
+            docnums=docnums,
+            scores=[1.0] * len(docnums),
+            terms=(),
+            generation=generation,
+            key=key,
+            every=True,
+            complete=True,
+        )
+
+    def _live_papers(self, searcher: Any) -> list[int]:
+        """Docnums of papers not deleted (file records and replaced papers left out)."""
+        reader = searcher.reader()
+        others = set()
+        if ("kind", KIND_FILE) in reader:
+            others.update(reader.postings("kind", KIND_FILE).all_ids())
+        if reader.has_deletions():
+            others.update(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
+        return [d for d in range(reader.doc_count_all()) if d not in others]
+
+    def _column_list(self, generation: int, searcher: Any, field: str) -> list[Any]:
+        """A whole column as a list, read once per searcher."""
+        key = (generation, "list:" + field)
+        values = self._columns.get(key)
+        if values is None:
+            values = self._columns[key] = column_list(searcher.reader(), field)
+        return values
+
     def _quick(
         self, text: str, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
     ) -> ResultSet:
@@ -206,10 +255,7 @@ class Searching:
             def order(docnums: list[int]) -> list[int]:
                 return sorted(docnums, key=values, reverse=reverse)
 
-        key_titles = (generation, "titles")
-        titles = self._columns.get(key_titles)
-        if titles is None:  # one list of every title: ~1 s of lookups saved per 100k matches
-            titles = self._columns[key_titles] = column_list(searcher.reader(), "sort_title")
+        titles = self._column_list(generation, searcher, "sort_title")
         found = quick_matches(
             searcher.reader(),
             self.library.schema,

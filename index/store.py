@@ -191,8 +191,9 @@ class Library:
             if wait is not None:
                 wait()
         except OSError as error:  # a read-only or vanished directory
-            raise IndexProblem(f"cannot write to the index at {self.path}: "
-                               f"{error.strerror or error}", "unwritable") from error
+            raise IndexProblem(
+                f"cannot write to the index at {self.path}: {error.strerror or error}", "unwritable"
+            ) from error
         try:
             return self._index.writer(limitmb=256, timeout=timeout, delay=0.1)
         except LockError as error:
@@ -332,7 +333,9 @@ class Library:
             if isinstance(error, OSError):
                 raise IndexProblem(
                     f"cannot write the index at {self.path}: {error.strerror or error}; "
-                    "nothing was changed", "unwritable") from error
+                    "nothing was changed",
+                    "unwritable",
+                ) from error
             raise
         # The commit stands either way: a missing manifest only skips the size check on open.
         with contextlib.suppress(OSError):

@@ -68,8 +68,11 @@ def _is_abstract(text: str) -> bool:
     stripped = text.strip()
     words = len(stripped.split())
     sentences = len(re.findall(r"[A-Za-z0-9)][.!?]\s+[A-Z]", stripped))
-    return (len(stripped) >= 200 or (sentences >= 1 and words >= 8)
-            or (words >= 12 and stripped.endswith(".")))
+    return (
+        len(stripped) >= 200
+        or (sentences >= 1 and words >= 8)
+        or (words >= 12 and stripped.endswith("."))
+    )
 
 
 def parse(lines: list[str], path: str) -> ParseResult:
