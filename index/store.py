@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -329,7 +330,11 @@ class Library:
             counts = self._apply(writer, changed, records, removed, known)
             writer.commit()
         except BaseException as error:
-            writer.cancel()
+            # A failed commit has already closed the writer (cancel would raise "closed"),
+            # and a cancel that flushes onto a full disk fails too: the first error is the news.
+            with contextlib.suppress(Exception):
+                if not writer.is_closed:
+                    writer.cancel()
             if isinstance(error, OSError):
                 raise IndexProblem(
                     f"cannot write the index at {self.path}: {error.strerror or error}; "
