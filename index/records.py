@@ -83,21 +83,33 @@ def make_report(report: dict[str, Any], counts: dict[str, int]) -> AddReport:
 
 
 MANIFEST_NAME = "paperbrowse-manifest.json"
-_OWN_FILES = {STAMP_NAME, MANIFEST_NAME}
+
+
+def _generation_files(path: Path, generation: int) -> list[str] | None:
+    """The files of one committed generation: its table of contents and its segments' files,
+    never those of a writer still at work (another process may hold the lock by now). None
+    when that generation is gone (a newer commit replaced it and records its own)."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import _DEF_INDEX_NAME, TOC
+
+    storage = FileStorage(str(path))
+    try:
+        toc = TOC.read(storage, _DEF_INDEX_NAME, gen=generation)
+    except Exception:  # removed or unreadable: nothing to vouch for
+        return None
+    prefixes = tuple(f"{segment.segment_id()}." for segment in toc.segments)
+    toc_name = TOC._filename(_DEF_INDEX_NAME, generation)
+    return [name for name in storage.list() if name == toc_name or name.startswith(prefixes)]
 
 
 def write_manifest(path: Path, generation: int, lists: list[str]) -> None:
     """After a commit: the index files of this generation with their sizes (so truncation or
     deletion is caught on open), and the recorded lists (so `reindex` works even when Whoosh
     can no longer read the index)."""
-    files = {}
-    for entry in os.scandir(path):
-        if (
-            entry.is_file()
-            and entry.name not in _OWN_FILES
-            and not entry.name.endswith((".tmp", "WRITELOCK"))
-        ):
-            files[entry.name] = entry.stat().st_size
+    names = _generation_files(path, generation)
+    if names is None:
+        return
+    files = {name: (path / name).stat().st_size for name in names}
     data = {"generation": generation, "files": files, "lists": sorted(lists)}
     tmp = path / (MANIFEST_NAME + ".tmp")
     tmp.write_text(json.dumps(data), encoding="utf-8")

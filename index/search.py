@@ -139,7 +139,7 @@ class Searching:
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         generation, searcher = self._searcher()
-        key = (generation, text.strip(), sort, as_you_type, quick)
+        key = (generation, text.strip(), sort, as_you_type, quick, limit)
         cached = self._results.get(key)
         if cached is not None and (cached.total is not None or not count):
             return cached

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable
