@@ -153,6 +153,11 @@ class Library:
             self._searcher = self._index.searcher()
         return self._searcher
 
+    def changed_on_disk(self) -> bool:
+        """True when another writer committed since the live searcher was opened (without
+        refreshing it, as `searcher()` would: the next search does that)."""
+        return self._searcher is not None and not self._searcher.up_to_date()
+
     def files(self) -> dict[str, FileRecord]:
         """Every recorded source file, by absolute path."""
         records = {}
@@ -185,8 +190,12 @@ class Library:
     # -- writing ---------------------------------------------------------------------------
 
     def _writer(self, wait: Callable[[], None] | None, timeout: float) -> Any:
+        """The index writer, waiting (bounded) for another process's. Segments are written as
+        separate files, not one compound file: whoosh3 reads a compound file's postings
+        into memory whole (a copy per reader: ~400 MB at 100k papers), plain files it reads
+        as needed."""
         try:
-            return self._index.writer(limitmb=256)
+            return self._index.writer(limitmb=256, compound=False)
         except LockError:
             if wait is not None:
                 wait()
@@ -195,7 +204,7 @@ class Library:
                 f"cannot write to the index at {self.path}: {error.strerror or error}", "unwritable"
             ) from error
         try:
-            return self._index.writer(limitmb=256, timeout=timeout, delay=0.1)
+            return self._index.writer(limitmb=256, compound=False, timeout=timeout, delay=0.1)
         except LockError as error:
             raise IndexProblem(
                 f"another paperbrowse is still writing to {self.path} after {timeout:.0f} s; "

@@ -139,7 +139,7 @@ class Backend:
         """True when another process committed to the index since the last search."""
         with self.lock:
             try:
-                return not self.library.searcher().up_to_date()
+                return self.library.changed_on_disk()
             except Exception:
                 return False
 

@@ -192,6 +192,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from paperbrowse.index.clean import display_safe
+
     from .output import json_line
 
     with _library(args, create=False) as library:
@@ -206,8 +208,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         ("by year", "by_year"),
     ):
         values = ", ".join(f"{k} {v}" for k, v in stats[key].items()) or "none"
-        print(f"{title}: {values}")
-    print(f"index: {stats['index']} ({stats['size_bytes'] / 1e6:.1f} MB)")
+        print(display_safe(f"{title}: {values}"))  # venues are data from the lists
+    print(display_safe(f"index: {stats['index']} ({stats['size_bytes'] / 1e6:.1f} MB)"))
     return EXIT_OK
 
 
