@@ -100,12 +100,29 @@ def _summary(latencies: list[float], stalls: list[float]) -> dict[str, Any]:
         "max_ms": max(latencies) * 1000,
         "ui_stall_p99_ms": _quantile(stalls, 0.99) * 1000,
         "ui_stall_max_ms": max(stalls) * 1000,
+        "peak_rss_mb": _peak_rss_mb(),
     }
 
 
-def keystroke_latency(index: Path, phrases: tuple[str, ...] = PHRASES) -> dict[str, Any]:
-    """Keystroke -> list updated (first answer on screen), per character typed."""
-    return asyncio.run(_keystrokes(index, phrases))
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory (the app ran in it, headless)."""
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return float("nan")
+    fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+    return int(fields.get("VmHWM", "0 kB").split()[0]) / 1024
+
+
+def keystroke_latency(index: Path) -> dict[str, Any]:
+    """Keystroke -> list updated (first answer on screen), per character typed, measured in a
+    fresh process running the app headless (so its memory is the app's alone)."""
+    done = subprocess.run(
+        [sys.executable, __file__, "keystrokes", str(index)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _command() -> str | None:
@@ -180,3 +197,7 @@ def cli_search(
     ours = timed([command, "search", query, "--limit", "50", "--json", "--index", str(index)])
     peer = timed([python, str(script), str(fts5_db), query])
     return {"paperbrowse_s": ours, "fts5_script_s": peer, "ratio": ours / peer}
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["keystrokes"]:
+    print(json.dumps(asyncio.run(_keystrokes(Path(sys.argv[2]), PHRASES))))

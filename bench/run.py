@@ -162,7 +162,11 @@ def _goals(name: str, result: dict[str, Any]) -> list[str]:
             f"{b['paperbrowse']['readd_unchanged_s']:.2f} s",
         ),
         ("cold start ≤ 0.6 s", c.get("median_s", 99) <= 0.6, f"{c.get('median_s', 0):.2f} s"),
-        ("memory ≤ 300 MB", c.get("peak_rss_mb", 999) <= 300, f"{c.get('peak_rss_mb', 0):.0f} MB"),
+        (
+            "memory ≤ 300 MB (peak while typing, app in-process)",
+            k["peak_rss_mb"] <= 300,
+            f"{k['peak_rss_mb']:.0f} MB",
+        ),
         (
             "`search` process within 6× of FTS5 script",
             s.get("ratio", 99) <= 6,

@@ -15,7 +15,7 @@ from paperbrowse.index.store import Library
 
 from .widgets.results import Rows
 
-PREFETCH = 60
+PREFETCH = 40
 QUICK_BUDGET = 0.006
 """Seconds the titles-first answer may spend ranking before it shows what it has."""
 """Rows read with the search itself, so the first screen paints without touching the index."""
