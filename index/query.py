@@ -89,6 +89,42 @@ def _check_syntax(text: str) -> None:
             raise QueryError(f"unknown field {name!r} (fields: {known})", match.start(1), text)
 
 
+MAX_FUZZY_DISTANCE = 2
+MAX_FUZZY_WORD = 24
+"""Whoosh builds a Levenshtein automaton per fuzzy term; past these it takes minutes."""
+
+
+def _check_fuzzy(node: Any, text: str) -> None:
+    """Refuse fuzzy terms that would take Whoosh seconds to minutes; make the first letter
+    exact (people rarely mistype it, and it prunes the automaton)."""
+    where = text.find("~")
+    node.prefixlength = max(node.prefixlength, 1)
+    if len(node.text) < 3 or (node.maxdist > 1 and len(node.text) < 6):
+        raise QueryError("a fuzzy term needs 3 letters (6 for `~2`)",
+                         where if where >= 0 else None, text)
+    if node.maxdist > MAX_FUZZY_DISTANCE:
+        raise QueryError(f"a fuzzy term allows at most {MAX_FUZZY_DISTANCE} edits (`word~2`)",
+                         where if where >= 0 else None, text)
+    if len(node.text) > MAX_FUZZY_WORD:
+        raise QueryError(f"a fuzzy term can be at most {MAX_FUZZY_WORD} letters long",
+                         where if where >= 0 else None, text)
+
+
+MIN_WILDCARD_PREFIX = 3
+
+
+def _check_wildcard(node: Any, text: str) -> None:
+    """`a*` or `*x*` would expand to most of the vocabulary (seconds per search)."""
+    pattern = node.text if isinstance(node.text, str) else ""
+    literal = len(re.split(r"[*?]", pattern, maxsplit=1)[0])
+    if isinstance(node, wq.Prefix):
+        literal = len(pattern)
+    if literal < MIN_WILDCARD_PREFIX and node.fieldname in ("title", "author", "abstract", "cat"):
+        where = text.find("*") if "*" in text else text.find("?")
+        raise QueryError(f"a wildcard needs {MIN_WILDCARD_PREFIX} letters before it "
+                         "(`transf*`)", where if where >= 0 else None, text)
+
+
 def make_parser(
     schema: Any, fields: tuple[str, ...] = tuple(DEFAULT_FIELDS)
 ) -> qparser.QueryParser:
@@ -127,6 +163,10 @@ def parse_query(parser: qparser.QueryParser, text: str) -> ParsedQuery:
     for node in _walk(parsed):
         if getattr(node, "error", None):
             raise QueryError(f"cannot parse the query: {node.error}", None, stripped)
+        if isinstance(node, wq.FuzzyTerm):
+            _check_fuzzy(node, stripped)
+        elif isinstance(node, (wq.Prefix, wq.Wildcard)):
+            _check_wildcard(node, stripped)
     if isinstance(parsed, wq._NullQuery):
         raise QueryError("the query has no searchable words", None, stripped)
     if any(isinstance(node, (wq.Not, wq.Every)) for node in _walk(parsed)):
