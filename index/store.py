@@ -195,21 +195,25 @@ class Library:
         into memory whole (a copy per reader: ~400 MB at 100k papers), plain files it reads
         as needed."""
         try:
-            return self._index.writer(limitmb=256, compound=False)
-        except LockError:
-            if wait is not None:
-                wait()
-        except OSError as error:  # a read-only or vanished directory
+            try:
+                return self._index.writer(limitmb=256, compound=False)
+            except LockError:
+                if wait is not None:
+                    wait()
+            try:
+                return self._index.writer(limitmb=256, compound=False, timeout=timeout, delay=0.1)
+            except LockError as error:
+                raise IndexProblem(
+                    f"another paperbrowse is still writing to {self.path} after {timeout:.0f} s; "
+                    "try again when it has finished",
+                    "locked",
+                ) from error
+        except OSError as error:  # a read-only, full or vanished directory
+            # Whoosh locked the index before failing to create the segment's files; its
+            # half-made writer, and so the lock, lives as long as this traceback does.
+            error.__traceback__ = None
             raise IndexProblem(
                 f"cannot write to the index at {self.path}: {error.strerror or error}", "unwritable"
-            ) from error
-        try:
-            return self._index.writer(limitmb=256, compound=False, timeout=timeout, delay=0.1)
-        except LockError as error:
-            raise IndexProblem(
-                f"another paperbrowse is still writing to {self.path} after {timeout:.0f} s; "
-                "try again when it has finished",
-                "locked",
             ) from error
 
     def add(
