@@ -100,14 +100,21 @@ def _check_fuzzy(node: Any, text: str) -> None:
     where = text.find("~")
     node.prefixlength = max(node.prefixlength, 1)
     if len(node.text) < 3 or (node.maxdist > 1 and len(node.text) < 6):
-        raise QueryError("a fuzzy term needs 3 letters (6 for `~2`)",
-                         where if where >= 0 else None, text)
+        raise QueryError(
+            "a fuzzy term needs 3 letters (6 for `~2`)", where if where >= 0 else None, text
+        )
     if node.maxdist > MAX_FUZZY_DISTANCE:
-        raise QueryError(f"a fuzzy term allows at most {MAX_FUZZY_DISTANCE} edits (`word~2`)",
-                         where if where >= 0 else None, text)
+        raise QueryError(
+            f"a fuzzy term allows at most {MAX_FUZZY_DISTANCE} edits (`word~2`)",
+            where if where >= 0 else None,
+            text,
+        )
     if len(node.text) > MAX_FUZZY_WORD:
-        raise QueryError(f"a fuzzy term can be at most {MAX_FUZZY_WORD} letters long",
-                         where if where >= 0 else None, text)
+        raise QueryError(
+            f"a fuzzy term can be at most {MAX_FUZZY_WORD} letters long",
+            where if where >= 0 else None,
+            text,
+        )
 
 
 MIN_WILDCARD_PREFIX = 3
@@ -121,8 +128,11 @@ def _check_wildcard(node: Any, text: str) -> None:
         literal = len(pattern)
     if literal < MIN_WILDCARD_PREFIX and node.fieldname in ("title", "author", "abstract", "cat"):
         where = text.find("*") if "*" in text else text.find("?")
-        raise QueryError(f"a wildcard needs {MIN_WILDCARD_PREFIX} letters before it "
-                         "(`transf*`)", where if where >= 0 else None, text)
+        raise QueryError(
+            f"a wildcard needs {MIN_WILDCARD_PREFIX} letters before it (`transf*`)",
+            where if where >= 0 else None,
+            text,
+        )
 
 
 def make_parser(

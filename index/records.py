@@ -6,10 +6,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+import struct
 import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from whoosh.reading import CorruptIndexError
 
 from .models import AddReport
 from .schema import APP_ID, SCHEMA_VERSION
@@ -141,3 +148,28 @@ def damaged_files(path: Path, generation: int) -> list[str]:
         if actual != size:
             problems.append(f"{name} has {actual} bytes, {size} were written")
     return problems
+
+
+# What reading a damaged segment raises, from Whoosh's decoders and ours.
+DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
+    struct.error,
+    zlib.error,
+    EOFError,
+    pickle.UnpicklingError,
+    json.JSONDecodeError,
+    UnicodeDecodeError,
+    CorruptIndexError,
+)
+
+
+@contextmanager
+def damage_guard(path: Path) -> Iterator[None]:
+    """Turn the errors of reading damaged index files into IndexProblem('corrupt')."""
+    try:
+        yield
+    except DAMAGE_ERRORS as error:
+        raise IndexProblem(
+            f"the index at {path} is damaged ({type(error).__name__}: {error}); "
+            "run `paperbrowse reindex` to rebuild it from the recorded lists",
+            "corrupt",
+        ) from error

@@ -3,6 +3,7 @@ whose rows are read lazily; facets, hints and related papers come from `explore`
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from .columns import LRU, SearchCancelled, StopCheck, column_list, column_values
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, make_parser, parse_query, query_terms
 from .quick import QUICK_FIELDS, quick_matches
+from .records import DAMAGE_ERRORS, damage_guard
 from .schema import KIND_FILE, KIND_PAPER, paper_from_data
 from .typed import PrefixExpander, is_plain, rerank_by_title, rewrite_links, split_unfinished
 
@@ -63,6 +65,17 @@ class _Prepared:
     parsed: ParsedQuery
     sortedby: Any
     rerank: str | None
+
+
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Damaged index files surface as IndexProblem('corrupt'), not as decoder tracebacks."""
+
+    @functools.wraps(method)
+    def guarded(self: Searching, *args: Any, **kwargs: Any) -> Any:
+        with damage_guard(self.library.path):
+            return method(self, *args, **kwargs)
+
+    return guarded
 
 
 class Searching:
@@ -119,6 +132,7 @@ class Searching:
         parsed = parse_query(parser, head)
         return ParsedQuery(text, wq.And([parsed.query, tail]), every=False, extra_terms=terms)
 
+    @_guarded
     def search(
         self,
         text: str,
@@ -187,6 +201,8 @@ class Searching:
             hits = run_collector(searcher, prepared.parsed.query, collector, should_stop)
         except SearchCancelled:
             raise
+        except DAMAGE_ERRORS:
+            raise  # the index, not the query: damage_guard says so
         except Exception as error:  # e.g. a fuzzy or wildcard term Whoosh cannot expand
             raise QueryError(f"cannot run the query: {error}", None, results.text) from None
         docnums = [hit.docnum for hit in hits]
@@ -297,6 +313,7 @@ class Searching:
             column = self._columns[key] = column_values(searcher.reader(), field)
         return column
 
+    @_guarded
     def count(self, results: ResultSet, should_stop: StopCheck | None = None) -> int:
         """The exact number of matches (also remembered in `results.total`)."""
         if results.total is None:
@@ -316,6 +333,7 @@ class Searching:
             self._docsets[results.key] = docs
         return docs
 
+    @_guarded
     def papers(self, results: ResultSet, start: int, stop: int) -> list[Paper]:
         """The papers at positions [start, stop) of a result set (only these are read)."""
         searcher = self._snapshots.get(results.generation)
@@ -338,6 +356,7 @@ class Searching:
             for paper, score in zip(papers, results.scores[start:stop], strict=False)
         ]
 
+    @_guarded
     def facets(
         self, results: ResultSet, per_field: int = 8, should_stop: StopCheck | None = None
     ) -> dict[str, list[Facet]]:
@@ -354,6 +373,7 @@ class Searching:
         _, searcher = self._searcher()
         return explore.correction(searcher, self.library.schema, rewrite_links(text))
 
+    @_guarded
     def related(self, paper: Paper, limit: int = 20) -> list[Hit]:
         """Papers like this one (more-like-this over its title and abstract)."""
         _, searcher = self._searcher()

@@ -11,7 +11,7 @@ from paperbrowse.index.cite import Link
 from paperbrowse.index.models import AddReport, Facet, Paper
 from paperbrowse.index.query import QueryError
 from paperbrowse.index.search import ResultSet, SearchCancelled
-from paperbrowse.index.store import Library
+from paperbrowse.index.store import IndexProblem, Library
 
 from .widgets.results import Rows
 
@@ -66,7 +66,10 @@ class Backend:
 
         def fetch(start: int, stop: int) -> list[Paper]:
             with self.lock:
-                return searching.papers(results, start, stop)
+                try:
+                    return searching.papers(results, start, stop)
+                except IndexProblem:
+                    return []  # drawn as blank rows; the search said what is wrong
 
         prefetched = tuple(searching.papers(results, 0, min(PREFETCH, len(results.docnums))))
         return Rows(len(results), fetch, prefetched)
@@ -93,11 +96,13 @@ class Backend:
                     quick=quick,
                     should_stop=should_stop,
                 )
+                rows = self._rows(results)
             except QueryError as error:
                 return Outcome(text, sort, Rows(0, lambda a, b: []), error=error)
+            except IndexProblem as problem:  # damaged files met while reading
+                return Outcome(text, sort, Rows(0, lambda a, b: []), error=QueryError(str(problem)))
             except SearchCancelled:
                 return None
-            rows = self._rows(results)
             return Outcome(
                 text,
                 sort,
@@ -122,7 +127,7 @@ class Backend:
             try:
                 total = searching.count(results, should_stop)
                 facets = searching.facets(results, should_stop=should_stop)
-            except SearchCancelled:
+            except (SearchCancelled, IndexProblem):
                 return None
             correction = None if total else searching.correction(outcome.text)
         rows = Rows(total, outcome.rows.fetch, outcome.rows.prefetched)

@@ -172,8 +172,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with _library(args, create=False) as library:
         try:
             # JSON lines carry no total, so the count is not computed for them.
-            results = library.search(text, sort=args.sort, limit=args.limit,
-                                     count=not args.json)
+            results = library.search(text, sort=args.sort, limit=args.limit, count=not args.json)
         except QueryError as error:
             sys.stderr.write(f"paperbrowse: bad query: {error.message}\n{error.pointer()}\n")
             return EXIT_USAGE

@@ -123,12 +123,6 @@ def test_reindex_rebuilds_a_damaged_index_from_its_recorded_lists(cli, tmp_path,
     assert found.returncode == 0 and found.stdout.strip(), found.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by these tests: same-size damage to stored fields, postings or sort columns "
-    "is not read on open (segments are no longer compound files), and search then lets "
-    "struct.error escape as a traceback or reports CorruptIndexError as a bad query",
-)
 @pytest.mark.parametrize(
     ("part", "args"),
     [
