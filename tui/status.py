@@ -44,7 +44,9 @@ def status_text(outcome: Outcome, sort: str, demo: bool) -> Text:
             status.append("?  (enter in the filter: search it)")
     else:
         status.append(f"{total} {noun}", style="bold")
-        status.append(f"  ·  sorted by {sort}", style="dim")
+        every = outcome.results is not None and outcome.results.every
+        order = "newest first" if every and sort == "relevance" else f"sorted by {sort}"
+        status.append(f"  ·  {order}", style="dim")
     if demo:
         status.append("  ·  demo papers", style="italic dim")
     return status

@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 # -- searching ---------------------------------------------------------------------------------
 
 
-async def test_the_app_opens_on_every_paper_sorted_by_relevance(tui: Tui) -> None:
-    """With an empty filter every paper is listed and the status says how many and the sort."""
+async def test_the_app_opens_on_every_paper_newest_first(tui: Tui) -> None:
+    """With an empty filter every paper is listed, newest list date first, and the status says
+    how many and in which order."""
     app = tui.app()
     async with tui.run(app):
-        assert tui.status(app) == f"{tui.papers} papers  ·  sorted by relevance"
+        assert tui.status(app) == f"{tui.papers} papers  ·  newest first"
         assert app.screen.query_one("#results", ResultsList).rows.total == tui.papers
         assert app.screen.query_one("#filter", Input).has_focus
 
@@ -288,7 +289,9 @@ async def test_s_cycles_the_sort_through_relevance_date_popularity_and_title(tui
             seen.append(tui.status(app).rsplit("sorted by ", 1)[-1])
             if seen[-1] == "popularity":
                 assert results.paper_at(0).retweets == 930
-        assert seen == ["date", "popularity", "title", "relevance"]
+        # Back at relevance, an empty filter has nothing to rank by: newest first, said so.
+        assert seen[:3] == ["date", "popularity", "title"]
+        assert seen[3].endswith("newest first")
 
 
 async def test_r_shows_related_papers_and_escape_returns_to_the_search(tui: Tui) -> None:

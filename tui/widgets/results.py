@@ -79,6 +79,7 @@ class ResultsList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ResultsList {
         background: $surface;
+        overflow-x: hidden;
     }
     ResultsList > .results--cursor {
         background: $primary 40%;
