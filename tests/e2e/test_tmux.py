@@ -59,7 +59,7 @@ def test_c_copies_roformers_arxiv_link_to_the_x_clipboard(
     """Typing `rotary position` finds RoFormer; enter then `c` puts its arXiv link on the
     X clipboard."""
     tmux.start(app_command(paperbrowse_command, seed_index), size, x_env(x_display))
-    tmux.wait_for_text("sorted by", timeout=20)  # the first start may be slow under load
+    tmux.wait_for_text("newest first", timeout=20)  # the first start may be slow under load
     search(tmux, "rotary position", "RoFormer")
     to_list(tmux)
     tmux.keys("c")
@@ -73,7 +73,7 @@ def test_o_copies_debertas_openreview_link_after_a_new_search(
     """After a first copy, clearing the filter and searching `disentangled attention` finds
     DeBERTa; `o` copies its OpenReview forum link."""
     tmux.start(app_command(paperbrowse_command, seed_index), (120, 36), x_env(x_display))
-    tmux.wait_for_text("sorted by", timeout=20)  # the first start may be slow under load
+    tmux.wait_for_text("newest first", timeout=20)  # the first start may be slow under load
     search(tmux, "rotary position", "RoFormer")
     to_list(tmux)
     tmux.keys("c")
@@ -96,7 +96,7 @@ def test_without_a_display_c_copies_through_osc52_into_tmuxs_buffer(
     (bin_dir / "python3").symlink_to(sys.executable)
     env = {**base_env(), "PATH": str(bin_dir)}
     tmux.start(app_command("paperbrowse", seed_index), (120, 36), env)
-    tmux.wait_for_text("sorted by", timeout=20)  # the first start may be slow under load
+    tmux.wait_for_text("newest first", timeout=20)  # the first start may be slow under load
     search(tmux, "rotary position", "RoFormer")
     to_list(tmux)
     tmux.keys("c")
