@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, sorting
 from whoosh import query as wq
-from whoosh.analysis import StemmingAnalyzer
 
 from . import explore
 from .columns import LRU, SearchCancelled, StopCheck, column_list, column_values, run_collector
@@ -400,21 +399,4 @@ def _sort_facets(sort: str, every: bool) -> Any:
     return None
 
 
-_HIGHLIGHT_ANALYZER = StemmingAnalyzer(stoplist=None, minsize=1)
-
-
-def highlight_spans(text: str, terms: tuple[tuple[str, str], ...]) -> list[tuple[int, int]]:
-    """Character spans of `text` that a query's terms match (stemmed words, prefixes)."""
-    if not terms or not text:
-        return []
-    exact = {t for kind, t in terms if kind == "term"}
-    prefixes = tuple(t for kind, t in terms if kind == "prefix")
-    spans = []
-    for token in _HIGHLIGHT_ANALYZER(text, chars=True, mode="index"):
-        word = text[token.startchar : token.endchar].lower()
-        if token.text in exact or word in exact or (prefixes and word.startswith(prefixes)):
-            spans.append((token.startchar, token.endchar))
-    return spans
-
-
-__all__ = ["KIND_PAPER", "SORTS", "ResultSet", "SearchCancelled", "Searching", "highlight_spans"]
+__all__ = ["KIND_PAPER", "SORTS", "ResultSet", "SearchCancelled", "Searching"]

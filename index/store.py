@@ -13,14 +13,13 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.query import Term
 
-from .formats import NotAPaperList, parse_file
+from .intake import Progress, read_changed
 from .merge import entry_keys, merge_entries, paper_keys
 from .models import AddReport, Entry, Hit, Paper, Problem
 from .records import (
     STAMP_NAME,
     FileRecord,
     IndexProblem,
-    content_hash,
     damaged_files,
     make_report,
     read_stamp,
@@ -41,8 +40,6 @@ from .walk import Candidate, absolute, expand
 
 __all__ = ["STAMP_NAME", "FileRecord", "IndexProblem", "Library", "Progress"]
 
-Progress = Callable[[int, int, str], None]
-"""Called as progress(done, total, path) while files are read."""
 
 
 class Library:
@@ -265,55 +262,6 @@ class Library:
             lock_timeout=lock_timeout,
         )
 
-    def _read(
-        self,
-        candidates: list[Candidate],
-        known: dict[str, FileRecord],
-        progress: Progress | None,
-        report: dict[str, Any],
-    ) -> tuple[dict[str, list[Entry]], dict[str, FileRecord]]:
-        """Hash and parse the candidates; returns the changed files' entries and records."""
-        changed: dict[str, list[Entry]] = {}
-        records: dict[str, FileRecord] = {}
-        for done, candidate in enumerate(candidates, start=1):
-            if progress is not None:
-                progress(done, len(candidates), candidate.path)
-            try:
-                digest, size = content_hash(candidate.path)
-            except OSError as error:
-                report["problems"].append(
-                    Problem(candidate.path, 0, f"cannot read: {error.strerror}", fatal=True)
-                )
-                report["files_failed"] += 1
-                continue
-            old = known.get(candidate.path)
-            if old is not None and old.sha256 == digest:
-                report["files_unchanged"] += 1
-                continue
-            try:
-                result = parse_file(candidate.path)
-            except NotAPaperList as error:
-                if candidate.named:
-                    report["problems"].append(error.problem)
-                    report["files_failed"] += 1
-                else:
-                    report["skipped"].append(error.problem)
-                    report["files_skipped"] += 1
-                continue
-            report["files_read"] += 1
-            report["problems"].extend(result.problems)
-            changed[candidate.path] = result.entries
-            report["entries"] += len(result.entries)
-            records[candidate.path] = FileRecord(
-                path=candidate.path,
-                sha256=digest,
-                size=size,
-                format=result.format,
-                entries=len(result.entries),
-                problems=[str(p) for p in result.problems],
-            )
-        return changed, records
-
     def _update(
         self,
         candidates: list[Candidate],
@@ -333,7 +281,7 @@ class Library:
             "skipped": [],
         }
         known = self.files()
-        changed, records = self._read(candidates, known, progress, report)
+        changed, records = read_changed(candidates, known, progress, report)
         gone = set(changed) | set(removed)
         if not gone:
             return make_report(report, {})

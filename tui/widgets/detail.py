@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from paperbrowse.index.clean import display_safe
+from paperbrowse.index.highlight import highlight_spans
 from paperbrowse.index.models import Paper
-from paperbrowse.index.search import highlight_spans
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
