@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import select
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from tmux_harness import Tmux, require_tools
+from xserver import start_xvfb, stop
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -52,30 +51,9 @@ def seed_index(paperbrowse_command: Path, tmp_path_factory: pytest.TempPathFacto
 def x_display() -> Iterator[str]:
     """A private Xvfb server on a display it picks itself (free even under pytest-xdist)."""
     require_tools("Xvfb", "xclip")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "320x240x24"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    number = b""
-    deadline = time.monotonic() + 10
-    while not number.endswith(b"\n"):
-        ready, _, _ = select.select([read_end], [], [], max(0.0, deadline - time.monotonic()))
-        chunk = os.read(read_end, 16) if ready else b""
-        if not chunk:
-            server.kill()
-            pytest.fail("Xvfb did not report a display within 10 s", pytrace=False)
-        number += chunk
-    os.close(read_end)
-    yield f":{number.decode().strip()}"
-    server.terminate()
-    try:
-        server.wait(5)
-    except subprocess.TimeoutExpired:
-        server.kill()
+    server, display = start_xvfb()
+    yield display
+    stop(server)
 
 
 @pytest.fixture

@@ -11,20 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from xserver import require_tools
+
+__all__ = ["POLL", "Tmux", "require_tools", "wait_for"]
 
 POLL = 0.05
 """Seconds between two looks at the screen or the clipboard."""
-
-
-def require_tools(*tools: str) -> None:
-    """Skip when a tool is missing on a developer's machine; fail when it is missing in CI."""
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if not missing:
-        return
-    message = f"missing {', '.join(missing)} (apt-get install tmux xvfb xclip)"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message}: CI must run the end-to-end tests", pytrace=False)
-    pytest.skip(message)
 
 
 def wait_for(

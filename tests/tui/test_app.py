@@ -1,4 +1,5 @@
-"""Tests the app as a person uses it: searching, states, keys, panes, help and the palette."""
+"""Tests the app as a person uses it: searching, type-ahead, moving in the list, and the states
+(empty index, adding in progress)."""
 
 from __future__ import annotations
 

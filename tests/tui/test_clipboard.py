@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import select
-import shutil
 import subprocess
 import threading
 import time
@@ -15,43 +13,10 @@ from typing import TYPE_CHECKING
 import pyperclip
 import pytest
 from paperbrowse.tui import clipboard
+from xserver import require_tools, start_xvfb, stop
 
 if TYPE_CHECKING:
     from conftest import Tui
-
-
-def require_tools(*tools: str) -> None:
-    """Skip when a tool is missing on a developer's machine; fail when it is missing in CI."""
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if not missing:
-        return
-    message = f"missing {', '.join(missing)} (apt-get install xvfb xclip)"
-    if os.environ.get("CI"):
-        pytest.fail(f"{message}: CI must run the clipboard tests", pytrace=False)
-    pytest.skip(message)
-
-
-def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
-    """An Xvfb server on a display it picks itself (free even under pytest-xdist)."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "320x240x24"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    number = b""
-    deadline = time.monotonic() + 10
-    while not number.endswith(b"\n"):
-        ready, _, _ = select.select([read_end], [], [], max(0.0, deadline - time.monotonic()))
-        chunk = os.read(read_end, 16) if ready else b""
-        if not chunk:
-            server.kill()
-            pytest.fail("Xvfb did not report a display within 10 s", pytrace=False)
-        number += chunk
-    os.close(read_end)
-    return server, f":{number.decode().strip()}"
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +25,7 @@ def x_display() -> Iterator[str]:
     require_tools("Xvfb", "xclip")
     server, display = start_xvfb()
     yield display
-    server.terminate()
-    try:
-        server.wait(5)
-    except subprocess.TimeoutExpired:
-        server.kill()
+    stop(server)
 
 
 @pytest.fixture
