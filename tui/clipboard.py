@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 SYSTEM = "the clipboard"
 TERMINAL = "the terminal (OSC 52)"
@@ -39,6 +42,24 @@ def _bounded(call: Callable[[], object], timeout: float) -> tuple[bool, object]:
     return True, box.get("value")
 
 
+class _QuietSubprocess:
+    """`subprocess` as pyperclip sees it, with helpers' stderr sent to /dev/null: xclip's
+    "Can't open display" would otherwise be written straight over the app's screen."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(subprocess, name)
+
+    @staticmethod
+    def Popen(*args: Any, **kwargs: Any) -> subprocess.Popen[Any]:
+        kwargs.setdefault("stderr", subprocess.DEVNULL)
+        return subprocess.Popen(*args, **kwargs)
+
+
+def _quiet(pyperclip: Any) -> None:
+    if not isinstance(getattr(pyperclip, "subprocess", None), _QuietSubprocess):
+        pyperclip.subprocess = _QuietSubprocess()
+
+
 def system_copy(text: str, timeout: float = PYPERCLIP_TIMEOUT) -> str | None:
     """Copy with pyperclip and read it back; None on success, else why it did not work.
 
@@ -48,15 +69,19 @@ def system_copy(text: str, timeout: float = PYPERCLIP_TIMEOUT) -> str | None:
         import pyperclip
     except ImportError:
         return "pyperclip is not installed"
-    ok, detail = _bounded(lambda: pyperclip.copy(text), timeout)
-    if not ok:
-        return str(detail)
-    ok, pasted = _bounded(pyperclip.paste, timeout)
-    if not ok:
-        return str(pasted)
-    if pasted != text:
-        return "the clipboard did not keep the text (no reachable X/Wayland display?)"
-    return None
+    _quiet(pyperclip)
+    for attempt in range(2):  # a busy X server can answer the first paste late
+        ok, detail = _bounded(lambda: pyperclip.copy(text), timeout)
+        if not ok:
+            return str(detail)
+        ok, pasted = _bounded(pyperclip.paste, timeout)
+        if not ok:
+            return str(pasted)
+        if pasted == text:
+            return None
+        if attempt == 0:
+            time.sleep(0.1)
+    return "the clipboard did not keep the text (no reachable X/Wayland display?)"
 
 
 def copy(

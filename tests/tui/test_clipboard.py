@@ -164,3 +164,17 @@ def test_a_clipboard_that_does_not_keep_the_text_falls_back(
     assert osc52.sent == ["text"]
     assert outcome.reason is not None
     assert "did not keep the text" in outcome.reason
+
+
+def test_clipboard_programs_never_write_over_the_screen(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """xclip's complaints (no display) go nowhere: the app draws its screen on stderr, so a
+    helper's stderr would land in the middle of it."""
+    require_tools("xclip")
+    monkeypatch.setenv("DISPLAY", ":9999")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    reason = clipboard.system_copy("never shown", timeout=5)
+    captured = capfd.readouterr()
+    assert reason is not None
+    assert "display" not in captured.err.lower() and "display" not in captured.out.lower()
