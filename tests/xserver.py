@@ -26,7 +26,10 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     """An Xvfb server on a display it picks itself (free even under pytest-xdist)."""
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "320x240x24"],
+        # -noreset: by default Xvfb resets when its last client leaves, and a client that
+        # connects during the reset gets "Can't open display" (a flake seen in CI).
+        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-noreset", "-screen", "0",
+         "320x240x24"],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
