@@ -12,7 +12,7 @@ from whoosh import collectors, sorting
 from whoosh import query as wq
 
 from . import explore
-from .columns import LRU, SearchCancelled, StopCheck, column_list, column_values, run_collector
+from .columns import LRU, SearchCancelled, StopCheck, column_list, run_collector
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, make_parser, parse_query, query_terms
 from .quick import QUICK_FIELDS, quick_matches
@@ -207,7 +207,7 @@ class Searching:
         docnums = [hit.docnum for hit in hits]
         scores = [_score(hit.score) for hit in hits]
         if prepared.rerank and " " in prepared.rerank.strip():
-            titles = self._column(results.generation, searcher, "sort_title")
+            titles = self._column_list(results.generation, searcher, "sort_title").__getitem__
             docnums, scores = rerank_by_title(docnums, scores, titles, prepared.rerank)
         results.docnums, results.scores = docnums, scores
         results.complete = len(docnums) < limit
@@ -274,7 +274,7 @@ class Searching:
                 "popularity": ("retweets", True),
                 "title": ("sort_title", False),
             }[sort]
-            values = self._column(generation, searcher, field)
+            values = self._column_list(generation, searcher, field).__getitem__
 
             def order(docnums: list[int]) -> list[int]:
                 return sorted(docnums, key=values, reverse=reverse)
@@ -303,14 +303,6 @@ class Searching:
             complete=True,
             partial=True,
         )
-
-    def _column(self, generation: int, searcher: Any, field: str) -> Callable[[int], Any]:
-        """A column's values by docnum, opened once per searcher (opening reads all offsets)."""
-        key = (generation, field)
-        column = self._columns.get(key)
-        if column is None:
-            column = self._columns[key] = column_values(searcher.reader(), field)
-        return column
 
     @_guarded
     def count(self, results: ResultSet, should_stop: StopCheck | None = None) -> int:
@@ -364,7 +356,7 @@ class Searching:
         if searcher is None:
             return {}
         matched = self._docset(results, should_stop)
-        years = self._column(results.generation, searcher, "year")
+        years = self._column_list(results.generation, searcher, "year").__getitem__
         return explore.facets(searcher.reader(), matched, years, per_field)
 
     def correction(self, text: str) -> str | None:

@@ -41,7 +41,6 @@ from .walk import Candidate, absolute, expand
 __all__ = ["STAMP_NAME", "FileRecord", "IndexProblem", "Library", "Progress"]
 
 
-
 class Library:
     """A paper index in a directory: create or open it, add and remove lists, search it."""
 

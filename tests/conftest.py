@@ -192,3 +192,14 @@ def corpus_library(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     report = lib.add([shared_dir / "corpus"])
     yield lib, report
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def x_display() -> Iterator[str]:
+    """A private Xvfb server for the clipboard and end-to-end tests; its display (`:N`)."""
+    from xserver import require_tools, start_xvfb, stop
+
+    require_tools("Xvfb", "xclip")
+    server, display = start_xvfb()
+    yield display
+    stop(server)

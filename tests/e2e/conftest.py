@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from tmux_harness import Tmux, require_tools
-from xserver import start_xvfb, stop
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -46,14 +45,6 @@ def seed_index(paperbrowse_command: Path, tmp_path_factory: pytest.TempPathFacto
     )
     return index
 
-
-@pytest.fixture(scope="session")
-def x_display() -> Iterator[str]:
-    """A private Xvfb server on a display it picks itself (free even under pytest-xdist)."""
-    require_tools("Xvfb", "xclip")
-    server, display = start_xvfb()
-    yield display
-    stop(server)
 
 
 @pytest.fixture

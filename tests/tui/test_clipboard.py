@@ -6,26 +6,17 @@ import os
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyperclip
 import pytest
 from paperbrowse.tui import clipboard
-from xserver import require_tools, start_xvfb, stop
+from xserver import require_tools
 
 if TYPE_CHECKING:
     from conftest import Tui
 
-
-@pytest.fixture(scope="module")
-def x_display() -> Iterator[str]:
-    """A private X server for this module's tests; its display name (`:N`)."""
-    require_tools("Xvfb", "xclip")
-    server, display = start_xvfb()
-    yield display
-    stop(server)
 
 
 @pytest.fixture
