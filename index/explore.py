@@ -3,14 +3,15 @@ papers related to one paper."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Set
 from typing import Any
 
-from whoosh.qparser import QueryParser
-
 from .formats.conference import VENUES
 from .models import Facet, Hit, Paper
+from .reading import Reading
 from .schema import paper_from_data
+from .words import is_stop_word
 
 
 def facet_value(field: str, term: str) -> str | None:
@@ -52,19 +53,69 @@ def facets(
     return found
 
 
-def correction(searcher: Any, schema: Any, text: str) -> str | None:
-    """Whoosh's "did you mean" for a query, or None when it has nothing better.
+def _distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbours as one edit (`modles` → `models`)."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _known(reader: Any, schema: Any, word: str) -> bool:
+    """Whether any paper holds the word (stemmed in titles and abstracts, as is in names)."""
+    for field in ("title", "abstract", "author"):
+        if any((field, token.text) in reader for token in schema[field].analyzer(word)):
+            return True
+    return False
+
+
+def suggest_word(reader: Any, schema: Any, word: str) -> str | None:
+    """The real title word nearest to an unknown word (fewest edits, then the most used),
+    or None when none is within two edits."""
+    maxdist = 1 if len(word) < 6 else 2
+    candidates = set(reader.terms_within("spell_title", word, maxdist, prefix=1))
+    candidates.discard(word)
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda c: (_distance(word, c), -reader.doc_frequency("spell_title", c), c),
+    )
+
+
+def correction(searcher: Any, schema: Any, reading: Reading) -> str | None:
+    """ "Did you mean": the typed text with each word no paper holds replaced by the nearest
+    real title word, or None when every word is known or nothing is near.
 
     Titles keep a spelling dictionary of unstemmed words; the stemmed fields would suggest
-    stems ("attent") that nobody types."""
-    try:
-        parsed = QueryParser("title", schema).parse(text)
-        corrected = searcher.correct_query(parsed, text)
-    except Exception:  # a correction is a hint: never let it break a search
+    stems ("attent") that nobody types. Only plain words are corrected, in place, so the rest
+    of the text stays as typed."""
+    reader = searcher.reader()
+    if "spell_title" not in schema.names():
         return None
-    if corrected.string and corrected.string != text:
-        return corrected.string
-    return None
+    text = reading.text
+    changed = False
+    for parts in reading.parts:
+        if len(parts) != 1:
+            continue
+        word = parts[0]
+        if len(word) < 4 or not word.isalpha() or is_stop_word(word):
+            continue
+        if _known(reader, schema, word):
+            continue
+        better = suggest_word(reader, schema, word)
+        if better is None:
+            continue
+        replaced = re.sub(rf"(?i)(?<!\w){re.escape(word)}(?!\w)", better, text, count=1)
+        changed = changed or replaced != text
+        text = replaced
+    return text if changed else None
 
 
 def related(searcher: Any, paper: Paper, limit: int = 20) -> list[Hit]:

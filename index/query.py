@@ -1,4 +1,5 @@
-"""Provides query parsing: the Whoosh query language with clear, located errors."""
+"""Provides query parsing: a `Reading` of typed text (see `reading`) turned into Whoosh
+queries, with clear, located errors for the query language used wrongly."""
 
 from __future__ import annotations
 
@@ -9,85 +10,10 @@ from typing import Any
 from whoosh import qparser
 from whoosh import query as wq
 
-from .schema import DEFAULT_FIELDS, FIELD_ALIASES, KIND_PAPER, QUERY_FIELDS
-
-
-class QueryError(ValueError):
-    """A query that cannot be run: the message says what, `position` says where (0-based)."""
-
-    def __init__(self, message: str, position: int | None = None, query: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
-        self.query = query
-
-    def pointer(self) -> str:
-        """The query with a caret under the problem, for a terminal."""
-        if self.position is None:
-            return self.query
-        return f"{self.query}\n{' ' * self.position}^"
-
-
-_FIELD_NAME = re.compile(r"(?<![\w.:/\\])([A-Za-z_]+):(?=\S)")
-_EMPTY_FIELD = re.compile(r"(?<![\w.:/\\])([A-Za-z_]+):(?=\s|$|\))")
-_NUMERIC_FIELD = re.compile(
-    r"(?<![\w.])(year|retweets|favorites):(\[[^\]}]*[\]}]|\{[^\]}]*[\]}]|\S+)", re.IGNORECASE
-)
-_NUMERIC_VALUE = re.compile(
-    r"[<>]=?\d+|\d+\)*|[\[{]\s*(\d+)?\s*(TO\s*(\d+)?)?\s*[\]}]\)*", re.IGNORECASE
-)
-_KNOWN = set(QUERY_FIELDS) | {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
-
-
-def _check_syntax(text: str) -> None:
-    """Find what Whoosh would silently misread: unbalanced groups, quotes, unknown fields."""
-    stack: list[tuple[str, int]] = []
-    quote_at: int | None = None
-    pairs = {")": "(", "]": "[", "}": "{"}
-    for index, char in enumerate(text):
-        if quote_at is not None:
-            if char == '"':
-                quote_at = None
-            continue
-        if char == '"':
-            quote_at = index
-        elif char in "([{":
-            stack.append((char, index))
-        elif char in ")]}":
-            opener = pairs[char]
-            # A range may close with either bracket: `year:[2020 TO 2022}`.
-            if not stack or (
-                stack[-1][0] != opener and not (char in "]}" and stack[-1][0] in "[{")
-            ):
-                raise QueryError(f"unmatched {char!r}", index, text)
-            stack.pop()
-    if quote_at is not None:
-        raise QueryError("unterminated phrase: a '\"' is missing", quote_at, text)
-    if stack:
-        char, index = stack[-1]
-        raise QueryError(f"unclosed {char!r}", index, text)
-    words = text.split()
-    if words and words[0] in ("AND", "OR"):
-        raise QueryError(f"{words[0]} needs a term before it", 0, text)
-    if words and words[-1] in ("AND", "OR", "NOT"):
-        raise QueryError(f"{words[-1]} needs a term after it", len(text) - len(words[-1]), text)
-    for match in _EMPTY_FIELD.finditer(text):
-        raise QueryError(f"{match.group(1)}: needs a value after it", match.start(1), text)
-    for match in _NUMERIC_FIELD.finditer(text):
-        value = match.group(2)
-        if not _NUMERIC_VALUE.fullmatch(value):
-            raise QueryError(
-                f"{match.group(1)} takes numbers, e.g. {match.group(1)}:2021 or "
-                f"{match.group(1)}:[2020 TO 2022]",
-                match.start(2),
-                text,
-            )
-    for match in _FIELD_NAME.finditer(text):
-        name = match.group(1)
-        if name.lower() not in _KNOWN and name not in ("AND", "OR", "NOT", "TO"):
-            known = ", ".join(QUERY_FIELDS)
-            raise QueryError(f"unknown field {name!r} (fields: {known})", match.start(1), text)
-
+from .ids import LinkId
+from .reading import QueryError as QueryError
+from .reading import Reading, read_query
+from .schema import DEFAULT_FIELDS, FIELD_ALIASES, KIND_PAPER
 
 MAX_FUZZY_DISTANCE = 2
 MAX_FUZZY_WORD = 24
@@ -150,39 +76,75 @@ def make_parser(
 
 @dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    """A query ready to run: the text as typed and the Whoosh query restricted to papers."""
+    """A query ready to run: the text as typed, the Whoosh query of every paper it matches,
+    and `tiers`: queries whose hits rank in that order (exact words before the prefix
+    expansions of an unfinished word); the last tier is `query` itself."""
 
     text: str
     query: Any
     every: bool
     extra_terms: tuple[tuple[str, str], ...] = ()
     """Terms to highlight that the query holds implicitly (a prefix's expansions)."""
+    tiers: tuple[Any, ...] = ()
+    reading: Reading | None = None
+
+
+def compile_text(parser: qparser.QueryParser, text: str, typed: str) -> Any | None:
+    """Whoosh query text (as a `Reading` builds it) to a query; None when nothing in it can
+    match (only words every field drops). `typed` is the user's text, for messages."""
+    if not text.strip():
+        return None
+    try:
+        parsed = parser.parse(text)
+    except Exception as error:  # Whoosh signals syntax trouble with several exception types.
+        raise QueryError(f"cannot parse the query: {error}", None, typed) from None
+    for node in _walk(parsed):
+        if getattr(node, "error", None):
+            raise QueryError(f"cannot parse the query: {node.error}", None, typed)
+        if isinstance(node, wq.FuzzyTerm):
+            _check_fuzzy(node, typed)
+        elif isinstance(node, (wq.Prefix, wq.Wildcard)):
+            _check_wildcard(node, typed)
+    if isinstance(parsed, wq._NullQuery):
+        return None
+    return parsed
+
+
+def ids_query(ids: tuple[LinkId, ...]) -> Any:
+    """Any of the papers the links and ids name."""
+    terms = [wq.Term(link.field, link.value) for link in ids]
+    return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+
+def combine(parts: list[Any]) -> Any | None:
+    """All of `parts` (Nones left out), restricted to papers where only that is safe."""
+    parts = [part for part in parts if part is not None]
+    if not parts:
+        return None
+    combined = parts[0] if len(parts) == 1 else wq.And(parts)
+    if any(isinstance(node, (wq.Not, wq.Every)) for node in _walk(combined)):
+        # Only these can match the index's file and meta records; plain terms never do.
+        combined = wq.And([wq.Term("kind", KIND_PAPER), combined])
+    return combined
 
 
 def parse_query(parser: qparser.QueryParser, text: str) -> ParsedQuery:
-    """Parse user text; `*` or nothing means every paper. Raises QueryError on bad input."""
-    stripped = text.strip()
+    """Read and compile user text as a finished query; `*` or nothing means every paper.
+    Raises QueryError only for the query language used wrongly."""
+    reading = read_query(text)
     papers = wq.Term("kind", KIND_PAPER)
-    if stripped in ("", "*"):
-        return ParsedQuery(text, papers, every=True)
-    _check_syntax(stripped)
-    try:
-        parsed = parser.parse(stripped)
-    except Exception as error:  # Whoosh signals syntax trouble with several exception types.
-        raise QueryError(f"cannot parse the query: {error}", None, stripped) from None
-    for node in _walk(parsed):
-        if getattr(node, "error", None):
-            raise QueryError(f"cannot parse the query: {node.error}", None, stripped)
-        if isinstance(node, wq.FuzzyTerm):
-            _check_fuzzy(node, stripped)
-        elif isinstance(node, (wq.Prefix, wq.Wildcard)):
-            _check_wildcard(node, stripped)
-    if isinstance(parsed, wq._NullQuery):
-        raise QueryError("the query has no searchable words", None, stripped)
-    if any(isinstance(node, (wq.Not, wq.Every)) for node in _walk(parsed)):
-        # Only these can match the index's file and meta records; plain terms never do.
-        parsed = wq.And([papers, parsed])
-    return ParsedQuery(text, parsed, every=False)
+    if text.strip() == "*" or reading.every:
+        return ParsedQuery(text, papers, every=True, reading=reading)
+    found = compile_reading(parser, reading, reading.query)
+    return ParsedQuery(text, found, every=False, tiers=(found,), reading=reading)
+
+
+def compile_reading(parser: qparser.QueryParser, reading: Reading, text: str) -> Any:
+    """The query for `text` (a reading's query or head) and the reading's ids; a query that
+    matches nothing when neither can match."""
+    ids = ids_query(reading.ids) if reading.ids else None
+    found = combine([compile_text(parser, text, reading.text), ids])
+    return found if found is not None else wq.NullQuery
 
 
 def _walk(node: Any) -> list[Any]:

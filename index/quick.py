@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .clean import normalise_title
-from .typed import PrefixExpander, is_plain, split_unfinished
+from .reading import Reading
+from .typed import MIN_PREFIX, PrefixExpander, title_tier
+from .words import is_stop_word
 
 QUICK_FIELDS = ("title", "author")
 
@@ -31,55 +32,97 @@ def _word_docs(reader: Any, schema: Any, word: str) -> tuple[set[int], list[str]
     return found, terms
 
 
+def _unit_docs(reader: Any, schema: Any, parts: tuple[str, ...]) -> tuple[set[int], list[str]]:
+    """A plain word's documents: a compound needs all its (non-stop) parts, or its joined
+    form (`pre-training` or `pretraining`)."""
+    kept = [part for part in parts if not is_stop_word(part)]
+    if len(parts) == 1:
+        return _word_docs(reader, schema, parts[0])
+    sets, terms = [], []
+    for part in kept:
+        docs, analysed = _word_docs(reader, schema, part)
+        sets.append(docs)
+        terms.extend(analysed)
+    found = sets[0].intersection(*sets[1:]) if sets else set()
+    joined, analysed = _word_docs(reader, schema, "".join(parts))
+    return found | joined, terms + analysed
+
+
 def quick_matches(
     reader: Any,
     schema: Any,
     expander: PrefixExpander,
     generation: int,
-    text: str,
+    reading: Reading,
     title_of: Callable[[int], str],
     order: Callable[[list[int]], list[int]] | None = None,
     limit: int = 200,
 ) -> tuple[list[int], int, list[str]] | None:
     """(ranked docnums, how many titles/authors match, highlight terms), or None when the
-    text is not a plain query (fields, operators: those go straight to the full search).
+    reading is not plain (fields, operators: those go straight to the full search).
 
-    Every word must match a title or author term; the unfinished last word matches its
-    bounded prefix expansion. Relevance order: titles holding the words in the typed order
-    first, then shorter titles (the words weigh more in them); `order` sorts otherwise."""
-    if not is_plain(text):
+    Every word that is not a stop word must match a title or author term; the unfinished last
+    word matches its bounded prefix expansion (a short one constrains nothing yet). Relevance
+    order: papers holding every word exactly first, then titles that are or hold the typed
+    words in order, then shorter titles (the words weigh more in them); `order` sorts
+    otherwise. `title_of(docnum)` gives a title as `words.title_form` does."""
+    if not reading.plain or reading.ids:
         return None
-    unfinished = split_unfinished(text)
-    words = text.split()
-    if unfinished is not None:
-        words = words[:-1]
+    units = [p for p in reading.parts if any(not is_stop_word(part) for part in p)]
+    last = reading.unfinished
+    if last is not None and units and units[-1] == (last,):
+        units = units[:-1]
+    elif last is not None and reading.parts and reading.parts[-1] == (last,):
+        last = None  # a stop word being typed: it constrains nothing either way
     sets: list[set[int]] = []
     terms: list[str] = []
-    for word in words:
-        docs, analysed = _word_docs(reader, schema, word)
-        if analysed:  # stop words analyse to nothing and constrain nothing
-            sets.append(docs)
-            terms.extend(analysed)
-    if unfinished is not None:
-        docs = set()
-        for field, term in expander.terms(reader, generation, unfinished[1]):
-            docs |= _docs(reader, field, term)
-            terms.append(term)
+    for parts in units:
+        docs, analysed = _unit_docs(reader, schema, parts)
         sets.append(docs)
+        terms.extend(analysed)
+    exact: set[int] | None = None
+    if last is not None:
+        exact, analysed = _word_docs(reader, schema, last)
+        terms.extend(analysed)
+        if len(last) >= MIN_PREFIX or not units:
+            docs = set(exact)
+            for field, term in expander.terms(reader, generation, last):
+                docs |= _docs(reader, field, term)
+                terms.append(term)
+            sets.append(docs)
     if not sets:
-        return [], 0, terms
+        return (
+            ([], 0, terms)
+            if exact is None
+            else _ranked(reader, exact, exact, reading, title_of, order, limit, terms)
+        )
     sets.sort(key=len)
     matched = sets[0].intersection(*sets[1:])
+    return _ranked(reader, matched, exact, reading, title_of, order, limit, terms)
+
+
+def _ranked(
+    reader: Any,
+    matched: set[int],
+    exact: set[int] | None,
+    reading: Reading,
+    title_of: Callable[[int], str],
+    order: Callable[[list[int]], list[int]] | None,
+    limit: int,
+    terms: list[str],
+) -> tuple[list[int], int, list[str]]:
     if reader.has_deletions():
         matched = {d for d in matched if not reader.is_deleted(d)}
     if order is not None:
         ranked = order(sorted(matched))
     else:
-        phrase = normalise_title(text)
+        phrase = " ".join(reading.words)
+        prefix = reading.unfinished is not None
 
-        def key(docnum: int) -> tuple[bool, int, int]:
+        def key(docnum: int) -> tuple[bool, int, int, int]:
             title = title_of(docnum) or ""
-            return (phrase not in title, len(title), docnum)
+            inexact = exact is not None and docnum not in exact
+            return (inexact, title_tier(title, phrase, prefix), len(title), docnum)
 
         ranked = sorted(matched, key=key)
     return ranked[:limit], len(matched), terms

@@ -12,10 +12,12 @@ from whoosh.support.charset import accent_map
 
 from .clean import normalise_title
 from .formats.conference import VENUES
+from .ids import doi_from_url, normalise_url
 from .merge import paper_keys
 from .models import Entry, Paper, Source
+from .words import indexed_text, title_form
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when a field changes; an index with another version is rebuilt, never misread."""
 
 APP_ID = "paperbrowse"
@@ -38,6 +40,7 @@ QUERY_FIELDS = (
     "favorites",
     "arxiv",
     "openreview",
+    "doi",
 )
 FIELD_ALIASES = {
     "author": ["authors", "by"],
@@ -72,6 +75,9 @@ def make_schema() -> fields.Schema:
         favorites=fields.NUMERIC(int, bits=32, sortable=True, default=0),
         arxiv=fields.ID(),
         openreview=fields.ID(),
+        doi=fields.KEYWORD(),
+        link=fields.KEYWORD(),
+        title_words=fields.ID(sortable=True),
         sort_date=fields.NUMERIC(int, bits=32, sortable=True, default=0),
         sort_title=fields.ID(sortable=True),
         files=fields.KEYWORD(),
@@ -98,9 +104,10 @@ def paper_document(paper: Paper) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "key": paper.key,
         "kind": KIND_PAPER,
-        "title": paper.title,
-        "author": " ; ".join(paper.authors),
-        "abstract": paper.abstract,
+        "title": indexed_text(paper.title),
+        "author": indexed_text(" ; ".join(paper.authors)),
+        "abstract": indexed_text(paper.abstract),
+        "title_words": title_form(paper.title),
         "source": " ".join(paper.formats),
         "sort_date": int(paper.date.replace("-", "")) if paper.date else 0,
         "sort_title": normalise_title(paper.title),
@@ -125,6 +132,11 @@ def paper_document(paper: Paper) -> dict[str, Any]:
         doc["arxiv"] = paper.arxiv_id
     if paper.openreview_id:
         doc["openreview"] = paper.openreview_id
+    urls = {u for u in [paper.url, *(e.url for e in paper.entries)] if u}
+    if dois := sorted({d for u in urls if (d := doi_from_url(u))}):
+        doc["doi"] = " ".join(dois)
+    if urls:
+        doc["link"] = " ".join(sorted(normalise_url(u) for u in urls))
     return doc
 
 

@@ -4,8 +4,8 @@ whose rows are read lazily; facets, hints and related papers come from `explore`
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, sorting
@@ -14,11 +14,13 @@ from whoosh import query as wq
 from . import explore
 from .columns import LRU, SearchCancelled, StopCheck, column_list, run_collector
 from .models import Facet, Hit, Paper
-from .query import ParsedQuery, QueryError, make_parser, parse_query, query_terms
+from .query import ParsedQuery, QueryError, compile_reading, make_parser, query_terms
 from .quick import QUICK_FIELDS, quick_matches
+from .reading import Reading, read_query
 from .records import DAMAGE_ERRORS, damage_guard
 from .schema import KIND_FILE, KIND_PAPER, paper_from_data
-from .typed import PrefixExpander, is_plain, rerank_by_title, rewrite_links, split_unfinished
+from .typed import MIN_PREFIX, PrefixExpander, rerank_by_title, title_tier
+from .words import is_stop_word
 
 if TYPE_CHECKING:
     from .store import Library
@@ -52,6 +54,8 @@ class ResultSet:
     """True when `docnums` holds every match."""
     partial: bool = False
     """True for a first answer (titles and authors only, unscored); the full one follows."""
+    relaxed: bool = False
+    """True when no paper holds every word and these hold all but one (see `_relax`)."""
 
     def __len__(self) -> int:
         return self.total if self.total is not None else len(self.docnums)
@@ -63,7 +67,8 @@ class _Prepared:
 
     parsed: ParsedQuery
     sortedby: Any
-    rerank: str | None
+    rerank: Sequence[str] | None
+    """The typed words, when results are re-ranked by how their titles hold them."""
 
 
 def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -116,20 +121,32 @@ class Searching:
         return self._generation, searcher
 
     def parse(self, text: str, *, as_you_type: bool = False) -> ParsedQuery:
-        """Text to a runnable query; QueryError when it is not valid."""
+        """Text to a runnable query; QueryError when it uses the query language wrongly.
+
+        As you type, an unfinished last word ranks in two tiers: papers holding it as typed
+        (the finished query's answer, in the same order) before those holding only one of
+        its bounded prefix expansions; a word of one or two letters constrains nothing yet."""
         generation, searcher = self._searcher()
-        text = rewrite_links(text)
-        parser, expander = self.parser, self._expander
-        unfinished = split_unfinished(text) if as_you_type else None
-        if unfinished is None:
-            return parse_query(parser, text)
-        head, last = unfinished
-        tail = expander.query(searcher.reader(), generation, last)
-        terms = tuple(("term", t) for _, t in expander.terms(searcher.reader(), generation, last))
-        if not head:
-            return ParsedQuery(text, tail, every=False, extra_terms=terms)
-        parsed = parse_query(parser, head)
-        return ParsedQuery(text, wq.And([parsed.query, tail]), every=False, extra_terms=terms)
+        reading = read_query(text, as_you_type=as_you_type)
+        papers = wq.Term("kind", KIND_PAPER)
+        if text.strip() == "*" or reading.every:
+            return ParsedQuery(text, papers, every=True, reading=reading)
+        exact = compile_reading(self.parser, reading, reading.query)
+        last = reading.unfinished
+        if last is None or is_stop_word(last):
+            return ParsedQuery(text, exact, every=False, tiers=(exact,), reading=reading)
+        head = compile_reading(self.parser, reading, reading.head) if reading.head else None
+        if len(last) < MIN_PREFIX and head is not None:
+            return ParsedQuery(text, head, every=False, tiers=(exact, head), reading=reading)
+        reader = searcher.reader()
+        tail = self._expander.query(reader, generation, last)
+        terms = tuple(("term", t) for _, t in self._expander.terms(reader, generation, last))
+        union = tail if head is None else wq.And([head, tail])
+        if reading.ids and head is None:
+            union = compile_reading(self.parser, reading, "") if tail is wq.NullQuery else union
+        return ParsedQuery(
+            text, union, every=False, extra_terms=terms, tiers=(exact, union), reading=reading
+        )
 
     @_guarded
     def search(
@@ -156,18 +173,25 @@ class Searching:
         cached = self._results.get(key)
         if cached is not None and (cached.total is not None or not count):
             return cached
-        if quick and is_plain(rewrite_links(text)):
-            results = self._quick(text, sort, generation, searcher, key)
+        reading = read_query(text, as_you_type=as_you_type)
+        if reading.stop_words_only:
+            results = self._title_scan(reading, sort, generation, searcher, key)
             self._results[key] = results
             return results
-        if text.strip() in ("", "*"):
+        if quick and reading.plain and not reading.every:
+            results = self._quick(reading, sort, generation, searcher, key)
+            self._results[key] = results
+            return results
+        if text.strip() in ("", "*") or reading.every:
             results = self._every(text, sort, generation, searcher, key, limit)
             self._results[key] = results
             return results
         prepared = self._prepared.get(key)
         if prepared is None:
             parsed = self.parse(text, as_you_type=as_you_type)
-            rerank = text if sort == "relevance" and is_plain(text) else None
+            if sort != "relevance":  # one order over every match: no tiers
+                parsed = replace(parsed, tiers=(parsed.query,))
+            rerank = reading.words if sort == "relevance" else None
             prepared = _Prepared(parsed, _sort_facets(sort, parsed.every), rerank)
             self._prepared[key] = prepared
         results = ResultSet(
@@ -182,6 +206,8 @@ class Searching:
             every=prepared.parsed.every,
         )
         self._rank(results, prepared, searcher, limit or TOP, should_stop)
+        if results.complete and not results.docnums and sort == "relevance":
+            self._relax(results, prepared, searcher, limit or TOP, should_stop)
         if count:
             self.count(results, should_stop)
         self._results[key] = results
@@ -195,24 +221,89 @@ class Searching:
         limit: int,
         should_stop: StopCheck | None = None,
     ) -> None:
-        try:
-            collector = searcher.collector(limit=limit, sortedby=prepared.sortedby)
-            hits = run_collector(searcher, prepared.parsed.query, collector, should_stop)
-        except SearchCancelled:
-            raise
-        except DAMAGE_ERRORS:
-            raise  # the index, not the query: damage_guard says so
-        except Exception as error:  # e.g. a fuzzy or wildcard term Whoosh cannot expand
-            raise QueryError(f"cannot run the query: {error}", None, results.text) from None
-        docnums = [hit.docnum for hit in hits]
-        scores = [_score(hit.score) for hit in hits]
-        if prepared.rerank and " " in prepared.rerank.strip():
-            titles = self._column_list(results.generation, searcher, "sort_title").__getitem__
-            docnums, scores = rerank_by_title(docnums, scores, titles, prepared.rerank)
-        results.docnums, results.scores = docnums, scores
-        results.complete = len(docnums) < limit
-        if results.complete:
-            results.total = len(docnums)
+        """Rank the first `limit` matches: each tier's hits (re-ranked by title) after the
+        previous tier's; complete when the last tier, which holds every match, ran out."""
+        ranked: list[tuple[int, float]] = []
+        seen: set[int] = set()
+        tiers = prepared.parsed.tiers or (prepared.parsed.query,)
+        complete = False
+        titles = None
+        if prepared.rerank:
+            titles = self._column_list(results.generation, searcher, "title_words").__getitem__
+        for number, query in enumerate(tiers):
+            try:
+                collector = searcher.collector(limit=limit, sortedby=prepared.sortedby)
+                hits = run_collector(searcher, query, collector, should_stop)
+            except SearchCancelled:
+                raise
+            except DAMAGE_ERRORS:
+                raise  # the index, not the query: damage_guard says so
+            except Exception as error:  # e.g. a fuzzy or wildcard term Whoosh cannot expand
+                raise QueryError(f"cannot run the query: {error}", None, results.text) from None
+            found = [(h.docnum, _score(h.score)) for h in hits if h.docnum not in seen]
+            if titles is not None and prepared.rerank:
+                found = rerank_by_title(found, titles, prepared.rerank, prefix=number > 0)
+            ranked.extend(found[: limit - len(ranked)])
+            seen.update(docnum for docnum, _ in found)
+            complete = len(hits) < limit
+            if len(ranked) >= limit:
+                complete = complete and number == len(tiers) - 1
+                break
+        results.docnums = [docnum for docnum, _ in ranked]
+        results.scores = [score for _, score in ranked]
+        results.complete = complete
+        if complete:
+            results.total = len(ranked)
+
+    def _relax(
+        self,
+        results: ResultSet,
+        prepared: _Prepared,
+        searcher: Any,
+        limit: int,
+        should_stop: StopCheck | None,
+    ) -> None:
+        """No paper holds every word: with three or more words (a title with a typo, a
+        half-remembered one), rank the papers holding all but one of them instead."""
+        reading = prepared.parsed.reading
+        if reading is None or not reading.plain or reading.constraining < 3:
+            return
+        words = [compile_reading(self.parser, reading, unit) for unit in reading.units]
+        relaxed = wq.Or(words, minmatch=len(words) - 1)
+        prepared.parsed = replace(prepared.parsed, query=relaxed, tiers=(relaxed,))
+        results.total = None
+        self._rank(results, prepared, searcher, limit, should_stop)
+        results.relaxed = bool(results.docnums)
+
+    def _title_scan(
+        self, reading: Reading, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
+    ) -> ResultSet:
+        """Text of stop words only (`to be or not to be`, `it`): titles holding those words
+        in order, exact ones first, then shorter ones; the index keeps no such terms."""
+        phrase = " ".join(reading.words)
+        titles = self._column_list(generation, searcher, "title_words")
+        prefix = reading.unfinished is not None
+        tiers = {}
+        for docnum in self._live_papers(searcher):
+            tier = title_tier(titles[docnum] or "", phrase, prefix)
+            if tier < 3:
+                tiers[docnum] = tier
+        docnums = sorted(tiers, key=lambda d: (tiers[d], len(titles[d] or ""), d))
+        if sort != "relevance":
+            field, reverse = _COLUMN_SORTS[sort]
+            values = self._column_list(generation, searcher, field)
+            docnums.sort(key=values.__getitem__, reverse=reverse)
+        return ResultSet(
+            text=reading.text,
+            sort=sort,
+            total=len(docnums),
+            docnums=docnums,
+            scores=[1.0] * len(docnums),
+            terms=tuple(("term", w) for w in reading.words),
+            generation=generation,
+            key=key,
+            complete=True,
+        )
 
     def _every(
         self,
@@ -264,35 +355,31 @@ class Searching:
         return values
 
     def _quick(
-        self, text: str, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
+        self, reading: Reading, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
     ) -> ResultSet:
         """Titles and authors only, without scoring: see `quick.quick_matches`."""
         order = None
         if sort != "relevance":
-            field, reverse = {
-                "date": ("sort_date", True),
-                "popularity": ("retweets", True),
-                "title": ("sort_title", False),
-            }[sort]
+            field, reverse = _COLUMN_SORTS[sort]
             values = self._column_list(generation, searcher, field).__getitem__
 
             def order(docnums: list[int]) -> list[int]:
                 return sorted(docnums, key=values, reverse=reverse)
 
-        titles = self._column_list(generation, searcher, "sort_title")
+        titles = self._column_list(generation, searcher, "title_words")
         found = quick_matches(
             searcher.reader(),
             self.library.schema,
             self._quick_expander,
             generation,
-            text.strip(),
+            reading,
             titles.__getitem__,
             order,
             TOP,
         )
         docnums, _, terms = found if found is not None else ([], 0, [])
         return ResultSet(
-            text=text,
+            text=reading.text,
             sort=sort,
             total=None,
             docnums=docnums,
@@ -362,7 +449,7 @@ class Searching:
     def correction(self, text: str) -> str | None:
         """Whoosh's "did you mean" for a query, or None when it has nothing better."""
         _, searcher = self._searcher()
-        return explore.correction(searcher, self.library.schema, rewrite_links(text))
+        return explore.correction(searcher, self.library.schema, read_query(text))
 
     @_guarded
     def related(self, paper: Paper, limit: int = 20) -> list[Hit]:

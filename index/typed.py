@@ -1,15 +1,14 @@
-"""Provides search-as-you-type: the unfinished last word as a bounded prefix, pasted links, and
-a cheap re-ranking that puts titles containing the typed words in order first."""
+"""Provides search-as-you-type: the unfinished last word as a bounded prefix, and a cheap
+re-ranking that puts titles that are, or hold, the typed words in order first."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from whoosh import query as wq
 
-from .clean import normalise_title
+from .reading import QueryError, read_query
 from .schema import DEFAULT_FIELDS
 
 MIN_PREFIX = 3
@@ -18,41 +17,15 @@ EXPANSIONS = 5
 """How many of the most frequent terms a prefix expands to, per field (fewer for 3 letters,
 which would otherwise pull in thousands of documents per keystroke)."""
 
-PLAIN = re.compile(r"^[^\W_][\w\s'-]*$")
-_OPERATORS = {"AND", "OR", "NOT", "TO"}
-_ARXIV_LINK = re.compile(
-    r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/([^\s?#]+?)(?:v\d+)?(?:\.pdf)?$"
-)
-_OPENREVIEW_LINK = re.compile(r"^https?://openreview\.net/(?:forum|pdf)\?id=([\w\-]+)")
-_BARE_ARXIV = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$", re.IGNORECASE)
-
-
-def rewrite_links(text: str) -> str:
-    """A pasted arXiv/OpenReview link or a bare arXiv id searches for that paper."""
-    stripped = text.strip()
-    if match := _ARXIV_LINK.match(stripped):
-        return f'arxiv:"{match.group(1)}"'
-    if match := _OPENREVIEW_LINK.match(stripped):
-        return f'openreview:"{match.group(1)}"'
-    if match := _BARE_ARXIV.match(stripped):
-        return f'arxiv:"{match.group(1)}"'
-    return text
-
 
 def is_plain(text: str) -> bool:
-    """Words only: no fields, operators, quotes, wildcards or groups."""
-    return bool(PLAIN.match(text.strip())) and not (_OPERATORS & set(text.split()))
-
-
-def split_unfinished(text: str) -> tuple[str, str] | None:
-    """(head, last word) when the last word may still be being typed, else None."""
-    if not is_plain(text) or text.endswith((" ", "-", "'")):
-        return None
-    words = text.split()
-    last = words[-1]
-    if len(last) < MIN_PREFIX or not last.isalnum():
-        return None
-    return " ".join(words[:-1]), last.lower()
+    """Words only (punctuation allowed): no fields, operators, phrases, wildcards or ids;
+    such text gets the quick first answer while typing."""
+    try:
+        reading = read_query(text)
+    except QueryError:
+        return False  # the full search reports it
+    return reading.plain and not reading.every
 
 
 class PrefixExpander:
@@ -104,17 +77,29 @@ class PrefixExpander:
         return wq.Or([wq.Term(field, text, boost=DEFAULT_FIELDS[field]) for field, text in terms])
 
 
+def title_tier(title: str, phrase: str, prefix: bool) -> int:
+    """How well a title (as `words.title_form`) holds the typed words (`phrase`, the same
+    form): 0 it is them, 1 holds them in order, 2 holds them with the last one as a prefix
+    (`prefix`: still being typed), 3 neither."""
+    if not phrase:
+        return 3
+    if title == phrase:
+        return 0
+    padded = f" {title} "
+    if f" {phrase} " in padded:
+        return 1
+    if prefix and f" {phrase}" in padded:
+        return 2
+    return 3
+
+
 def rerank_by_title(
-    docnums: list[int], scores: list[float], titles: Any, text: str
-) -> tuple[list[int], list[float]]:
-    """Move results whose (normalised) title contains the typed words in order to the front,
-    keeping the engine's order otherwise. `titles(docnum)` is a result's normalised title."""
-    phrase = normalise_title(text)
-    if " " not in phrase:
-        return docnums, scores
-    first: list[tuple[int, float]] = []
-    rest: list[tuple[int, float]] = []
-    for docnum, score in zip(docnums, scores, strict=True):
-        (first if phrase in (titles(docnum) or "") else rest).append((docnum, score))
-    ordered: Sequence[tuple[int, float]] = first + rest
-    return [d for d, _ in ordered], [s for _, s in ordered]
+    ranked: list[tuple[int, float]], titles: Any, words: Sequence[str], prefix: bool = False
+) -> list[tuple[int, float]]:
+    """Results whose title is, or holds in order, the typed words first (a pasted title or
+    a fragment of one), keeping the engine's order otherwise. `titles(docnum)` gives a
+    result's title as `words.title_form` does."""
+    if len(words) < 2:
+        return ranked
+    phrase = " ".join(words)
+    return sorted(ranked, key=lambda hit: title_tier(titles(hit[0]) or "", phrase, prefix))

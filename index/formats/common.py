@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# The id patterns live in one place (index/ids.py), shared with the query reading.
+from ..ids import arxiv_id_from_url as arxiv_id_from_url
+from ..ids import openreview_id_from_url as openreview_id_from_url
 from ..models import Entry, Problem
 
 
@@ -38,38 +41,6 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?\s*\)")
 def markdown_links(text: str) -> list[tuple[str, str]]:
     """The `[label](url)` links in a line, in order."""
     return [(m.group(1), m.group(2)) for m in _MD_LINK.finditer(text)]
-
-
-# New-style ids (2104.09864, 0704.0001v2) and old-style ones (hep-th/9901001, math.GT/0309136).
-_ARXIV_URL = re.compile(
-    r"arxiv\.org/(?:abs|pdf|html|format)/"
-    r"(?P<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7})(?:v\d+)?",
-    re.IGNORECASE,
-)
-_ARXIV_BARE = re.compile(
-    r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE
-)
-_OPENREVIEW_URL = re.compile(
-    r"openreview\.net/(?:forum|pdf|attachment)\?(?:[^#\s]*&)?id=([A-Za-z0-9_\-]+)"
-)
-
-
-def arxiv_id_from_url(url: str) -> str | None:
-    """The arXiv id (without version) in an arXiv abs/pdf URL, or None."""
-    match = _ARXIV_URL.search(url)
-    return match.group("id") if match else None
-
-
-def arxiv_id_from_text(text: str) -> str | None:
-    """An arXiv id given bare (`2104.09864`, `arXiv:2104.09864v2`), or None."""
-    match = _ARXIV_BARE.match(text.strip())
-    return match.group(1) if match else None
-
-
-def openreview_id_from_url(url: str) -> str | None:
-    """The forum id in an OpenReview URL, or None."""
-    match = _OPENREVIEW_URL.search(url)
-    return match.group(1) if match else None
 
 
 _MONTHS = {
