@@ -126,3 +126,30 @@ def _ranked(
 
         ranked = sorted(matched, key=key)
     return ranked[:limit], len(matched), terms
+
+
+def relaxed_matches(
+    reader: Any,
+    schema: Any,
+    reading: Reading,
+    title_of: Callable[[int], str],
+    limit: int = 200,
+) -> list[int]:
+    """Papers whose title or authors hold all but one of the typed words (a title with a
+    typo, a half-remembered one), most words first, then by how the title holds them."""
+    units = [p for p in reading.parts if any(not is_stop_word(part) for part in p)]
+    if len(units) < 3:
+        return []
+    counts: dict[int, int] = {}
+    for parts in units:
+        for docnum in _unit_docs(reader, schema, parts)[0]:
+            counts[docnum] = counts.get(docnum, 0) + 1
+    wanted = len(units) - 1
+    found = {d: c for d, c in counts.items() if c >= wanted and not reader.is_deleted(d)}
+    phrase = " ".join(reading.words)
+
+    def key(docnum: int) -> tuple[int, int, int, int]:
+        title = title_of(docnum) or ""
+        return (-found[docnum], title_tier(title, phrase, False), len(title), docnum)
+
+    return sorted(found, key=key)[:limit]

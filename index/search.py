@@ -15,7 +15,7 @@ from . import explore
 from .columns import LRU, SearchCancelled, StopCheck, column_list, run_collector
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, compile_reading, make_parser, query_terms
-from .quick import QUICK_FIELDS, quick_matches
+from .quick import QUICK_FIELDS, quick_matches, relaxed_matches
 from .reading import Reading, read_query
 from .records import DAMAGE_ERRORS, damage_guard
 from .schema import KIND_FILE, KIND_PAPER, paper_from_data
@@ -131,7 +131,7 @@ class Searching:
         papers = wq.Term("kind", KIND_PAPER)
         if text.strip() == "*" or reading.every:
             return ParsedQuery(text, papers, every=True, reading=reading)
-        exact = compile_reading(self.parser, reading, reading.query)
+        exact = self._phrase_bonus(reading, compile_reading(self.parser, reading, reading.query))
         last = reading.unfinished
         if last is None or is_stop_word(last):
             return ParsedQuery(text, exact, every=False, tiers=(exact,), reading=reading)
@@ -147,6 +147,17 @@ class Searching:
         return ParsedQuery(
             text, union, every=False, extra_terms=terms, tiers=(exact, union), reading=reading
         )
+
+    def _phrase_bonus(self, reading: Reading, query: Any) -> Any:
+        """Plain words of which an abstract holds a run in order (a pasted sentence) score
+        higher there; which papers match stays the same."""
+        if not reading.plain or reading.constraining < 2 or query is wq.NullQuery:
+            return query
+        analyzer = self.library.schema["abstract"].analyzer
+        stems = [token.text for token in analyzer(" ".join(reading.words))]
+        if len(stems) < 2:
+            return query
+        return wq.AndMaybe(query, wq.Phrase("abstract", stems, slop=1))
 
     @_guarded
     def search(
@@ -207,7 +218,7 @@ class Searching:
         )
         self._rank(results, prepared, searcher, limit or TOP, should_stop)
         if results.complete and not results.docnums and sort == "relevance":
-            self._relax(results, prepared, searcher, limit or TOP, should_stop)
+            self._relax(results, prepared, searcher)
         if count:
             self.count(results, should_stop)
         self._results[key] = results
@@ -255,25 +266,20 @@ class Searching:
         if complete:
             results.total = len(ranked)
 
-    def _relax(
-        self,
-        results: ResultSet,
-        prepared: _Prepared,
-        searcher: Any,
-        limit: int,
-        should_stop: StopCheck | None,
-    ) -> None:
+    def _relax(self, results: ResultSet, prepared: _Prepared, searcher: Any) -> None:
         """No paper holds every word: with three or more words (a title with a typo, a
-        half-remembered one), rank the papers holding all but one of them instead."""
+        half-remembered one), the papers whose titles hold all but one of them answer."""
         reading = prepared.parsed.reading
         if reading is None or not reading.plain or reading.constraining < 3:
             return
-        words = [compile_reading(self.parser, reading, unit) for unit in reading.units]
-        relaxed = wq.Or(words, minmatch=len(words) - 1)
-        prepared.parsed = replace(prepared.parsed, query=relaxed, tiers=(relaxed,))
-        results.total = None
-        self._rank(results, prepared, searcher, limit, should_stop)
-        results.relaxed = bool(results.docnums)
+        titles = self._column_list(results.generation, searcher, "title_words")
+        docnums = relaxed_matches(
+            searcher.reader(), self.library.schema, reading, titles.__getitem__
+        )
+        if docnums:
+            results.docnums, results.scores = docnums, [0.0] * len(docnums)
+            results.total, results.complete, results.relaxed = len(docnums), True, True
+            self._docsets[results.key] = frozenset(docnums)
 
     def _title_scan(
         self, reading: Reading, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
@@ -378,6 +384,12 @@ class Searching:
             TOP,
         )
         docnums, _, terms = found if found is not None else ([], 0, [])
+        relaxed = False
+        if not docnums and reading.constraining >= 3:
+            docnums = relaxed_matches(
+                searcher.reader(), self.library.schema, reading, titles.__getitem__, TOP
+            )
+            relaxed = bool(docnums)
         return ResultSet(
             text=reading.text,
             sort=sort,
@@ -389,6 +401,7 @@ class Searching:
             key=key,
             complete=True,
             partial=True,
+            relaxed=relaxed,
         )
 
     @_guarded
