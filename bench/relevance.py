@@ -85,7 +85,7 @@ def make_query(kind: str, paper: Paper, rng: random.Random) -> str | None:
     if len(words) < 4 or not long:
         return None
     at = rng.choice(long)
-    return " ".join(words[:at] + [_misspell(words[at], rng)] + words[at + 1 :])
+    return " ".join([*words[:at], _misspell(words[at], rng), *words[at + 1 :]])
 
 
 def draw(papers: list[Paper], per_kind: int, seed: int) -> list[tuple[str, str, int]]:
