@@ -67,7 +67,7 @@ def _distance(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
-def _known(reader: Any, schema: Any, word: str) -> bool:
+def known(reader: Any, schema: Any, word: str) -> bool:
     """Whether any paper holds the word (stemmed in titles and abstracts, as is in names)."""
     for field in ("title", "abstract", "author"):
         if any((field, token.text) in reader for token in schema[field].analyzer(word)):
@@ -107,7 +107,7 @@ def correction(searcher: Any, schema: Any, reading: Reading) -> str | None:
         word = parts[0]
         if len(word) < 4 or not word.isalpha() or is_stop_word(word):
             continue
-        if _known(reader, schema, word):
+        if known(reader, schema, word):
             continue
         better = suggest_word(reader, schema, word)
         if better is None:

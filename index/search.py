@@ -142,6 +142,11 @@ class Searching:
         tail = self._expander.query(reader, generation, last)
         terms = tuple(("term", t) for _, t in self._expander.terms(reader, generation, last))
         union = tail if head is None else wq.And([head, tail])
+        if not explore.known(reader, self.library.schema, last):
+            # Not a word yet (`transfo`): no paper holds it as typed, so one tier does.
+            return ParsedQuery(
+                text, union, every=False, extra_terms=terms, tiers=(union,), reading=reading
+            )
         if reading.ids and head is None:
             union = compile_reading(self.parser, reading, "") if tail is wq.NullQuery else union
         return ParsedQuery(
@@ -185,7 +190,8 @@ class Searching:
         if cached is not None and (cached.total is not None or not count):
             return cached
         reading = read_query(text, as_you_type=as_you_type)
-        if reading.stop_words_only:
+        first_letter = as_you_type and len("".join(reading.words)) < 2
+        if reading.stop_words_only and not first_letter:
             results = self._title_scan(reading, sort, generation, searcher, key)
             self._results[key] = results
             return results
@@ -193,7 +199,8 @@ class Searching:
             results = self._quick(reading, sort, generation, searcher, key)
             self._results[key] = results
             return results
-        if text.strip() in ("", "*") or reading.every:
+        if text.strip() in ("", "*") or reading.every or (reading.stop_words_only and first_letter):
+            # One letter typed narrows nothing yet: every paper, as for an empty filter.
             results = self._every(text, sort, generation, searcher, key, limit)
             self._results[key] = results
             return results
@@ -256,7 +263,7 @@ class Searching:
                 found = rerank_by_title(found, titles, prepared.rerank, prefix=number > 0)
             ranked.extend(found[: limit - len(ranked)])
             seen.update(docnum for docnum, _ in found)
-            complete = len(hits) < limit
+            complete = hits.scored_length() < limit
             if len(ranked) >= limit:
                 complete = complete and number == len(tiers) - 1
                 break
