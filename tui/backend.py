@@ -129,7 +129,8 @@ class Backend:
                 facets = searching.facets(results, should_stop=should_stop)
             except (SearchCancelled, IndexProblem):
                 return None
-            correction = None if total else searching.correction(outcome.text)
+            unmatched = not total or results.relaxed
+            correction = searching.correction(outcome.text) if unmatched else None
         rows = Rows(total, outcome.rows.fetch, outcome.rows.prefetched)
         return replace(outcome, rows=rows, facets=facets, correction=correction, counted=True)
 

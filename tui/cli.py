@@ -184,8 +184,11 @@ def cmd_search(args: argparse.Namespace) -> int:
                 json_line(data)
         else:
             paper_table([(hit.paper, hit.score) for hit in hits])
+            if results.relaxed:
+                sys.stderr.write("no paper holds every word; these hold all but one\n")
             sys.stderr.write(f"{results.total} papers match; showing {len(hits)}\n")
-            if not results.total and (hint := library.searching.correction(text)):
+            unmatched = not results.total or results.relaxed
+            if unmatched and (hint := library.searching.correction(text)):
                 sys.stderr.write(f"did you mean: {hint}\n")
     return EXIT_OK
 

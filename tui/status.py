@@ -42,6 +42,12 @@ def status_text(outcome: Outcome, sort: str, demo: bool) -> Text:
             status.append(" Did you mean ")
             status.append(outcome.correction, style="bold underline")
             status.append("?  (enter in the filter: search it)")
+    elif outcome.results is not None and outcome.results.relaxed:
+        status.append(f"No paper holds every word; {total} hold all but one", style="bold")
+        if outcome.correction:
+            status.append(" · did you mean ")
+            status.append(outcome.correction, style="bold underline")
+            status.append("?  (enter in the filter: search it)")
     else:
         status.append(f"{total} {noun}", style="bold")
         every = outcome.results is not None and outcome.results.every

@@ -63,3 +63,20 @@ async def test_a_pasted_doi_link_finds_its_paper(tui: Tui) -> None:
         await tui.search(pilot, "https://doi.org/10.1109/CVPR52729.2023.00417")
         assert first_title(app) == "Routing Is All You Need"
         assert "1 paper" in tui.status(app)
+
+
+async def test_a_misspelt_title_shows_papers_with_all_but_one_word_and_a_correction(
+    tui: Tui,
+) -> None:
+    """No paper holds `tiket`: the status says the list holds all but one word and offers
+    the real word; enter in the filter searches it."""
+    app = tui.app(lists=[READING_LIST])
+    async with tui.run(app) as pilot:
+        await tui.search(pilot, "lottery tiket lives embedding")
+        assert first_title(app) == "The Lottery Ticket Lives in the Embedding"
+        status = tui.status(app)
+        assert "all but one" in status
+        assert "lottery ticket lives embedding" in status
+        await pilot.press("enter")
+        await tui.settle(pilot)
+        assert app.screen.query_one("#filter", Input).value == "lottery ticket lives embedding"

@@ -202,7 +202,10 @@ class MainScreen(Screen[None]):
     @on(Input.Submitted, "#filter")
     def filter_submitted(self) -> None:
         outcome = self.outcome
-        if outcome is not None and outcome.rows.total == 0 and outcome.correction:
+        unmatched = outcome is not None and (
+            outcome.rows.total == 0 or (outcome.results is not None and outcome.results.relaxed)
+        )
+        if outcome is not None and unmatched and outcome.correction:
             self.query_one("#filter", Input).value = outcome.correction
             return
         self.set_focus(self.query_one("#results", ResultsList))
