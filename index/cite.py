@@ -57,16 +57,6 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in folded if ch.isascii())
 
 
-def _year(paper: Paper) -> int | None:
-    if paper.year:
-        return paper.year
-    if paper.arxiv_id and re.match(r"^\d{4}\.", paper.arxiv_id):
-        return 2000 + int(paper.arxiv_id[:2])
-    if paper.date:
-        return int(paper.date[:4])
-    return None
-
-
 _STOP = {"a", "an", "the", "on", "of", "for", "to", "in", "and", "with", "towards", "is"}
 
 
@@ -75,7 +65,7 @@ def citation_key(paper: Paper) -> str:
     surname = paper.authors[0].split()[-1] if paper.authors else "anon"
     words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(paper.title)) if w.lower() not in _STOP]
     first = words[0].lower() if words else "paper"
-    year = _year(paper)
+    year = paper.year
     key = f"{_ascii(surname).lower()}{year or ''}{first}"
     return re.sub(r"[^a-z0-9]", "", key) or "paper"
 
@@ -89,7 +79,7 @@ def bibtex(paper: Paper) -> str:
     fields: list[tuple[str, str]] = [("title", "{" + _bib_escape(paper.title) + "}")]
     if paper.authors:
         fields.append(("author", " and ".join(_bib_escape(a) for a in paper.authors)))
-    if year := _year(paper):
+    if year := paper.year:
         fields.append(("year", str(year)))
     if paper.venue:
         kind = "inproceedings"

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 
 from .clean import normalise_title
+from .dates import derive_year
 from .models import Entry, Paper
 
 # Which list's wording wins for the title and authors: arXiv-based lists carry the authors'
@@ -72,6 +73,11 @@ def _first(values: Iterable[object]) -> object | None:
     return next((value for value in values if value), None)
 
 
+def _first_year(entries: list[Entry]) -> int | None:
+    """A year some list states for the paper (only conference lists state one)."""
+    return next((e.year for e in entries if e.year), None)
+
+
 def paper_from_entries(entries: Iterable[Entry]) -> Paper:
     """The merged record of entries already known to be one paper; order never matters."""
     ranked = sorted(entries, key=_priority)
@@ -107,9 +113,11 @@ def paper_from_entries(entries: Iterable[Entry]) -> Paper:
         openreview_id=openreview_ids[0] if openreview_ids else None,
         url=_first(e.url for e in by_url),  # type: ignore[arg-type]
         venue=venue_entry.venue if venue_entry else None,
-        year=venue_entry.year
-        if venue_entry and venue_entry.year
-        else _first(e.year for e in ranked),  # type: ignore[arg-type]
+        year=derive_year(
+            venue_entry.year if venue_entry and venue_entry.year else _first_year(ranked),
+            arxiv_ids[0] if arxiv_ids else None,
+            dates,
+        ),
         date=max(dates) if dates else None,
         categories=tuple(categories),
         retweets=max(retweets) if retweets else None,

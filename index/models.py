@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import sort_date
+
 FORMATS = ("hotpapers", "hfdaily", "conference")
 
 
@@ -154,6 +156,12 @@ class Paper:
         return self.formats[0] if self.formats else ""
 
     @property
+    def sort_date(self) -> str | None:
+        """The date the paper sorts by (`dates.DATE_RULE`): `2021-04-21`, `2021-04` or `2021`."""
+        # Without a list date or an arXiv month, the derived year is the venue year.
+        return sort_date(self.date, self.arxiv_id, self.year)
+
+    @property
     def first_author(self) -> str | None:
         return self.authors[0] if self.authors else None
 
@@ -183,6 +191,7 @@ class Paper:
             "venue": self.venue,
             "year": self.year,
             "date": self.date,
+            "sort_date": self.sort_date,
             "categories": list(self.categories),
             "retweets": self.retweets,
             "favorites": self.favorites,

@@ -233,3 +233,20 @@ def test_reindex_rebuilds_from_the_recorded_lists(cli, tmp_path):
     done = cli("reindex", "--index", tmp_path / "ix")
     assert done.returncode == 0, done.stderr
     assert json.loads(cli("stats", "--json", "--index", tmp_path / "ix").stdout)["papers"] == 5
+
+
+def test_stats_say_how_years_and_dates_are_derived(cli, tmp_path):
+    """`stats` counts the Hot Papers post's papers under their arXiv years and says the rule
+    for years and for the date order, with how many papers have no year."""
+    assert cli("add", HOT, NIPS, "--index", tmp_path / "ix").returncode == 0
+    done = cli("stats", "--index", tmp_path / "ix")
+    assert done.returncode == 0, done.stderr
+    assert "by year: 2021 2, 2022 3" in done.stdout
+    assert (
+        "years: venue year, else the year of the arXiv id, else the year of the earliest "
+        "list date (0 papers have none)" in done.stdout
+    )
+    assert (
+        "date order: newest list date, else the month of the arXiv id, else the venue year, "
+        "newest first" in done.stdout
+    )
