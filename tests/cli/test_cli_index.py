@@ -250,3 +250,13 @@ def test_stats_say_how_years_and_dates_are_derived(cli, tmp_path):
         "date order: newest list date, else the month of the arXiv id, else the venue year, "
         "newest first" in done.stdout
     )
+
+
+def test_add_of_a_file_mixing_formats_reads_every_entry(cli, tmp_path):
+    """A post with three conference entries appended: 7 new papers, exit 0, and a located
+    warning where the conference list starts."""
+    post = FIXTURES / "mixed/2022-03-03---Hot-Papers.md"
+    done = cli("add", post, "--index", tmp_path / "ix")
+    assert done.returncode == 0, done.stderr
+    assert f"{post}:48: warning: a conference list starts here" in done.stderr
+    assert "7 new" in done.stderr
