@@ -104,6 +104,7 @@ def paper_from_entries(entries: Iterable[Entry]) -> Paper:
     favorites = [e.favorites for e in ranked if e.favorites is not None]
     abstract = max((e.abstract for e in ranked), key=len, default="")
     venue_entry = next((e for e in ranked if e.venue), None)
+    sources = tuple(sorted((e.source for e in ranked), key=lambda s: s.sort_key()))
     return Paper(
         key=key,
         title=ranked[0].title,
@@ -122,8 +123,9 @@ def paper_from_entries(entries: Iterable[Entry]) -> Paper:
         categories=tuple(categories),
         retweets=max(retweets) if retweets else None,
         favorites=max(favorites) if favorites else None,
-        formats=tuple(sorted({e.format for e in ranked}, key=lambda f: _FORMAT_ORDER.get(f, 9))),
-        sources=tuple(sorted((e.source for e in ranked), key=lambda s: s.sort_key())),
+        # In source order, so `format` (the first's) is the format of the first source.
+        formats=tuple(dict.fromkeys(s.format for s in sources)),
+        sources=sources,
         entries=tuple(sorted(ranked, key=lambda e: e.source.sort_key())),
     )
 

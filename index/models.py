@@ -148,12 +148,15 @@ class Paper:
     retweets: int | None
     favorites: int | None
     formats: tuple[str, ...]
+    """Every format among the sources, each once, in the order of the sources."""
     sources: tuple[Source, ...]
+    """Every list that names the paper, ordered by path, then line."""
     entries: tuple[Entry, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def format(self) -> str:
-        return self.formats[0] if self.formats else ""
+        """The format of the first source (the one `source` in `search --json` names)."""
+        return self.sources[0].format if self.sources else ""
 
     @property
     def sort_date(self) -> str | None:

@@ -260,3 +260,13 @@ def test_add_of_a_file_mixing_formats_reads_every_entry(cli, tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"{post}:48: warning: a conference list starts here" in done.stderr
     assert "7 new" in done.stderr
+
+
+def test_search_json_format_is_the_first_sources(cli, tmp_path):
+    """A paper in the post and the NeurIPS list: `format` is its first source's (the
+    conference list's path sorts first), `formats` lists both in source order."""
+    assert cli("add", HOT, NIPS, "--index", tmp_path / "ix").returncode == 0
+    done = cli("search", "calibrated uncertainty", "--json", "--index", tmp_path / "ix")
+    [record] = [r for r in json_lines(done.stdout) if r["title"].startswith("Calibrated")]
+    assert [s["format"] for s in record["sources"]] == ["conference", "hotpapers"]
+    assert (record["format"], record["formats"]) == ("conference", ["conference", "hotpapers"])
