@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote_plus
 
 from .models import Paper
+from .tex import tex_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,49 +62,102 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in folded if ch.isascii())
 
 
-def _year(paper: Paper) -> int | None:
-    if paper.year:
-        return paper.year
-    if paper.arxiv_id and re.match(r"^\d{4}\.", paper.arxiv_id):
-        return 2000 + int(paper.arxiv_id[:2])
-    if paper.date:
-        return int(paper.date[:4])
-    return None
-
-
 _STOP = {"a", "an", "the", "on", "of", "for", "to", "in", "and", "with", "towards", "is"}
+
+
+def _key_parts(paper: Paper) -> tuple[str, str, str]:
+    """(surname, year, first significant title word) of a citation key, ASCII lowercase."""
+    surname = paper.authors[0].split()[-1] if paper.authors else "anon"
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(paper.title)) if w.lower() not in _STOP]
+    first = words[0].lower() if words else "paper"
+    name = re.sub(r"[^a-z0-9]", "", _ascii(surname).lower()) or "anon"
+    return name, str(paper.year or ""), re.sub(r"[^a-z0-9]", "", first) or "paper"
 
 
 def citation_key(paper: Paper) -> str:
     """`surname` + year + first significant title word, ASCII lowercase (`su2021roformer`)."""
-    surname = paper.authors[0].split()[-1] if paper.authors else "anon"
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", _ascii(paper.title)) if w.lower() not in _STOP]
-    first = words[0].lower() if words else "paper"
-    year = _year(paper)
-    key = f"{_ascii(surname).lower()}{year or ''}{first}"
-    return re.sub(r"[^a-z0-9]", "", key) or "paper"
+    return "".join(_key_parts(paper))
 
 
-def _bib_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}")
+def _suffixes() -> Iterator[str]:
+    """a, b, …, z, aa, ab, …: the letters that tell apart papers sharing a key."""
+    for length in itertools.count(1):
+        for letters in itertools.product(string.ascii_lowercase, repeat=length):
+            yield "".join(letters)
 
 
-def bibtex(paper: Paper) -> str:
-    """A BibTeX entry: @inproceedings for a venue, else @article with the arXiv eprint."""
-    fields: list[tuple[str, str]] = [("title", "{" + _bib_escape(paper.title) + "}")]
+def citation_keys(papers: Sequence[Paper]) -> list[str]:
+    """Keys unique within one output: papers sharing `li2021learning` become
+    `li2021alearning`, `li2021blearning`, … in order (the letter after the year, as BibTeX
+    users write `li2021a`)."""
+    parts = [_key_parts(paper) for paper in papers]
+    counts = Counter("".join(p) for p in parts)
+    taken = set(counts)
+    keys = []
+    for name, year, word in parts:
+        key = name + year + word
+        if counts[key] > 1:
+            for suffix in _suffixes():
+                candidate = f"{name}{year}{suffix}{word}"
+                if candidate not in taken:
+                    key = candidate
+                    break
+            taken.add(key)
+        keys.append(key)
+    return keys
+
+
+_DOI = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+
+
+def _doi(paper: Paper) -> str | None:
+    """The DOI of a paper whose list URL is a doi.org link (AAAI, CVPR, IJCAI proceedings)."""
+    match = _DOI.match(paper.url or "")
+    return match.group(1) if match else None
+
+
+def _author(name: str) -> str:
+    """One author for BibTeX's `and` list; a name holding the word "and" is braced whole."""
+    text = tex_text(name)
+    return "{" + text + "}" if re.search(r"\band\b", name, re.IGNORECASE) else text
+
+
+def _daily_label(paper: Paper) -> str | None:
+    return next((s.label for s in paper.sources if s.format == "hfdaily" and s.label), None)
+
+
+def bibtex(paper: Paper, key: str | None = None) -> str:
+    """A BibTeX entry: @inproceedings for a venue, @article for an arXiv preprint, else @misc;
+    `doi` for DOI URLs, `eprint`/`archivePrefix`/`primaryClass` for arXiv papers. Title and
+    authors are escaped for LaTeX with their TeX kept (`tex.tex_text`)."""
+    fields: list[tuple[str, str]] = [("title", "{" + tex_text(paper.title) + "}")]
     if paper.authors:
-        fields.append(("author", " and ".join(_bib_escape(a) for a in paper.authors)))
-    if year := _year(paper):
+        fields.append(("author", " and ".join(_author(a) for a in paper.authors)))
+    if year := paper.year:
         fields.append(("year", str(year)))
     if paper.venue:
         kind = "inproceedings"
-        fields.append(("booktitle", _bib_escape(paper.venue)))
-    else:
+        fields.append(("booktitle", tex_text(paper.venue)))
+    elif paper.arxiv_id:
         kind = "article"
-        if paper.arxiv_id:
-            fields.append(("journal", f"arXiv preprint arXiv:{paper.arxiv_id}"))
+        fields.append(("journal", f"arXiv preprint arXiv:{paper.arxiv_id}"))
+    else:
+        kind = "misc"
+        if label := _daily_label(paper):
+            fields.append(("howpublished", f"Hugging Face daily papers ({tex_text(label)})"))
+    if doi := _doi(paper):
+        fields.append(("doi", doi))
     if paper.arxiv_id:
         fields += [("eprint", paper.arxiv_id), ("archivePrefix", "arXiv")]
+        if paper.categories:
+            fields.append(("primaryClass", paper.categories[0]))
     fields.append(("url", primary_link(paper).url))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@{kind}{{{citation_key(paper)},\n{body}\n}}\n"
+    return f"@{kind}{{{key or citation_key(paper)},\n{body}\n}}\n"
+
+
+def bibtex_entries(papers: Iterable[Paper]) -> str:
+    """Entries for many papers (an export), with keys unique within it, a blank line apart."""
+    ordered = list(papers)
+    keys = citation_keys(ordered)
+    return "\n".join(bibtex(paper, key) for paper, key in zip(ordered, keys, strict=True))

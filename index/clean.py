@@ -18,6 +18,98 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 BIDI_CONTROLS = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+_SUPERSCRIPT = str.maketrans("0123456789+-−=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+_SUBSCRIPT = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+_SCRIPT_CHARS = frozenset("0123456789+-−=()")
+_ATTRIBUTES = r"""(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*"""
+# A super- or subscript (IEEE proceedings write subscripts as <inf>) with the whitespace
+# the lists put around it ("MCR <sup>2</sup> )"), and its neighbour (a second footnote
+# marker keeps its space before it).
+_SCRIPT = re.compile(
+    r"(?P<before>\s*)<(?P<tag>sup|sub|inf)\b" + _ATTRIBUTES + r"\s*>(?P<body>[^<]*)"
+    r"</(?P=tag)\s*>(?P<after>\s*)(?P<next>[),.;:!?\]]?)",
+    re.IGNORECASE,
+)
+_TAG = re.compile(
+    r"<(?P<close>/?)(?P<name>[A-Za-z][\w.-]*(?::[\w.-]+)?)(?P<attrs>"
+    + _ATTRIBUTES
+    + r")\s*(?P<self>/?)>"
+)
+_COMMENT = re.compile(r"<!--.*?-->|<!\[CDATA\[|\]\]>", re.DOTALL)
+_VOID = {"br", "hr", "img", "wbr", "col", "area", "input", "source", "embed", "meta", "link"}
+_BLOCK = {"br", "p", "div", "li", "tr", "td", "th", "hr", "ul", "ol", "table", "blockquote"}
+
+
+def _script(match: re.Match[str]) -> str:
+    """One <sup>/<sub>/<inf> as text: Unicode super/subscripts for digits and signs, an
+    ordinal's letters as they are (`3rd`), else `^2`, `_i` or `^{box}`."""
+    body = " ".join(match.group("body").split())
+    superscript = match.group("tag").lower() == "sup"
+    before = match.group("before")
+    source, start = match.string, match.start()
+    # The base is what precedes: the space before a script is the lists' artefact, except
+    # between two footnote markers ("<sup>1</sup> <sup>1</sup> Source code").
+    lead = before if before and source.endswith(("</sup>", "</sub>", "</inf>"), 0, start) else ""
+    if not body:
+        rendered = ""
+    elif set(body) <= _SCRIPT_CHARS:
+        rendered = body.translate(_SUPERSCRIPT if superscript else _SUBSCRIPT)
+    elif (
+        superscript
+        and body.lower() in ("st", "nd", "rd", "th")
+        and source[start - 1 : start].isdigit()
+    ):
+        rendered = body
+    else:
+        mark = "^" if superscript else "_"
+        rendered = mark + (body if len(body) == 1 else "{" + body + "}")
+    after = "" if match.group("next") else match.group("after")
+    return lead + rendered + after + match.group("next")
+
+
+def _strip_tags(text: str) -> str:
+    """Drop what is HTML or XML markup, keeping the text inside it. A tag is markup when it
+    has attributes, closes (`</b>`), is void or self-closing (`<br>`, `<x/>`), or opens an
+    element that closes later; a lone `<s>` or `<mask>` token and `<subject, object>` stay."""
+    text = _COMMENT.sub("", text)
+    closing = {m.group("name").lower() for m in _TAG.finditer(text) if m.group("close")}
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name").lower()
+        markup = (
+            bool(match.group("close"))
+            or "=" in match.group("attrs")
+            or bool(match.group("self"))
+            or name in _VOID
+            or name in closing
+        )
+        if not markup:
+            return match.group(0)
+        return " " if name in _BLOCK else ""
+
+    return _TAG.sub(replace, text)
+
+
+def strip_markup(text: str) -> str:
+    """Raw HTML and MathML in a field rendered as plain text (CVPR abstracts carry
+    `MCR <sup xmlns:mml=…>2</sup>`): `<tex>` wrappers dropped with their TeX kept, super-
+    and subscripts as `MCR²` or `x_i`, every other tag dropped with its text kept."""
+    if "<" not in text:
+        return text
+    text = _TEX_TAG.sub("", text)
+    # Inner markup first (`<sup><i>n</i></sup>`), so a script's body is plain text.
+    text = _SCRIPT.sub(_script, _strip_tags_keeping_scripts(text))
+    return _strip_tags(text)
+
+
+def _strip_tags_keeping_scripts(text: str) -> str:
+    """`_strip_tags` for every tag but the scripts `_SCRIPT` renders."""
+    if not re.search(r"<(?:sup|sub|inf)\b", text, re.IGNORECASE):
+        return text
+    parts = re.split(r"(</?(?:sup|sub|inf)\b[^<>]*>)", text, flags=re.IGNORECASE)
+    return "".join(part if index % 2 else _strip_tags(part) for index, part in enumerate(parts))
+
+
 def normalise_newlines(text: str) -> str:
     """Turn CRLF, lone CR and Unicode line/paragraph separators into `\\n`."""
     return _LINE_BREAKS.sub("\n", text)
@@ -28,7 +120,7 @@ def _clean_common(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     if "<" in text:
-        text = _TEX_TAG.sub("", text)
+        text = strip_markup(text)
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
 

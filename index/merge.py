@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 
 from .clean import normalise_title
+from .dates import derive_year
 from .models import Entry, Paper
 
 # Which list's wording wins for the title and authors: arXiv-based lists carry the authors'
@@ -72,6 +73,11 @@ def _first(values: Iterable[object]) -> object | None:
     return next((value for value in values if value), None)
 
 
+def _first_year(entries: list[Entry]) -> int | None:
+    """A year some list states for the paper (only conference lists state one)."""
+    return next((e.year for e in entries if e.year), None)
+
+
 def paper_from_entries(entries: Iterable[Entry]) -> Paper:
     """The merged record of entries already known to be one paper; order never matters."""
     ranked = sorted(entries, key=_priority)
@@ -98,6 +104,7 @@ def paper_from_entries(entries: Iterable[Entry]) -> Paper:
     favorites = [e.favorites for e in ranked if e.favorites is not None]
     abstract = max((e.abstract for e in ranked), key=len, default="")
     venue_entry = next((e for e in ranked if e.venue), None)
+    sources = tuple(sorted((e.source for e in ranked), key=lambda s: s.sort_key()))
     return Paper(
         key=key,
         title=ranked[0].title,
@@ -107,15 +114,18 @@ def paper_from_entries(entries: Iterable[Entry]) -> Paper:
         openreview_id=openreview_ids[0] if openreview_ids else None,
         url=_first(e.url for e in by_url),  # type: ignore[arg-type]
         venue=venue_entry.venue if venue_entry else None,
-        year=venue_entry.year
-        if venue_entry and venue_entry.year
-        else _first(e.year for e in ranked),  # type: ignore[arg-type]
+        year=derive_year(
+            venue_entry.year if venue_entry and venue_entry.year else _first_year(ranked),
+            arxiv_ids[0] if arxiv_ids else None,
+            dates,
+        ),
         date=max(dates) if dates else None,
         categories=tuple(categories),
         retweets=max(retweets) if retweets else None,
         favorites=max(favorites) if favorites else None,
-        formats=tuple(sorted({e.format for e in ranked}, key=lambda f: _FORMAT_ORDER.get(f, 9))),
-        sources=tuple(sorted((e.source for e in ranked), key=lambda s: s.sort_key())),
+        # In source order, so `format` (the first's) is the format of the first source.
+        formats=tuple(dict.fromkeys(s.format for s in sources)),
+        sources=sources,
         entries=tuple(sorted(ranked, key=lambda e: e.source.sort_key())),
     )
 

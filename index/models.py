@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import sort_date
+
 FORMATS = ("hotpapers", "hfdaily", "conference")
 
 
@@ -146,12 +148,21 @@ class Paper:
     retweets: int | None
     favorites: int | None
     formats: tuple[str, ...]
+    """Every format among the sources, each once, in the order of the sources."""
     sources: tuple[Source, ...]
+    """Every list that names the paper, ordered by path, then line."""
     entries: tuple[Entry, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def format(self) -> str:
-        return self.formats[0] if self.formats else ""
+        """The format of the first source (the one `source` in `search --json` names)."""
+        return self.sources[0].format if self.sources else ""
+
+    @property
+    def sort_date(self) -> str | None:
+        """The date the paper sorts by (`dates.DATE_RULE`): `2021-04-21`, `2021-04` or `2021`."""
+        # Without a list date or an arXiv month, the derived year is the venue year.
+        return sort_date(self.date, self.arxiv_id, self.year)
 
     @property
     def first_author(self) -> str | None:
@@ -183,6 +194,7 @@ class Paper:
             "venue": self.venue,
             "year": self.year,
             "date": self.date,
+            "sort_date": self.sort_date,
             "categories": list(self.categories),
             "retweets": self.retweets,
             "favorites": self.favorites,

@@ -11,6 +11,7 @@ from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, Stem
 from whoosh.support.charset import accent_map
 
 from .clean import normalise_title
+from .dates import date_number, date_terms
 from .formats.conference import VENUES
 from .ids import doi_from_url, normalise_url
 from .merge import paper_keys
@@ -109,7 +110,7 @@ def paper_document(paper: Paper) -> dict[str, Any]:
         "abstract": indexed_text(paper.abstract),
         "title_words": title_form(paper.title),
         "source": " ".join(paper.formats),
-        "sort_date": int(paper.date.replace("-", "")) if paper.date else 0,
+        "sort_date": date_number(paper.sort_date),
         "sort_title": normalise_title(paper.title),
         "files": " ".join(sorted({file_token(s.path) for s in paper.sources})),
         "mkeys": " ".join(sorted(paper_keys(paper))),
@@ -121,9 +122,10 @@ def paper_document(paper: Paper) -> dict[str, Any]:
         doc["year"] = paper.year
     if paper.categories:
         doc["cat"] = " ".join(paper.categories)
-    dates = sorted({s.date for s in paper.sources if s.date})
+    # `date:` names a day, a month or a year: of any list date, else of the sort date.
+    dates = {s.date for s in paper.sources if s.date} or {paper.sort_date} - {None}
     if dates:
-        doc["date"] = " ".join(dates)
+        doc["date"] = " ".join(date_terms(d for d in dates if d))
     if paper.retweets is not None:
         doc["retweets"] = paper.retweets
     if paper.favorites is not None:

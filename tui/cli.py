@@ -211,6 +211,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     ):
         values = ", ".join(f"{k} {v}" for k, v in stats[key].items()) or "none"
         print(display_safe(f"{title}: {values}"))  # venues are data from the lists
+    print(f"years: {stats['year_rule']} ({stats['without_year']} papers have none)")
+    print(f"date order: {stats['date_rule']}, newest first")
     print(display_safe(f"index: {stats['index']} ({stats['size_bytes'] / 1e6:.1f} MB)"))
     return EXIT_OK
 

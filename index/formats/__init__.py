@@ -8,6 +8,7 @@ from pathlib import Path
 from ..models import Problem
 from . import conference, hfdaily, hotpapers
 from .common import ParseResult, split_lines
+from .mixed import parse_mixed, regions
 
 __all__ = ["ParseResult", "detect", "parse_file", "parse_text", "read_text"]
 
@@ -95,7 +96,8 @@ def detect(lines: list[str]) -> str | None:
 
 
 def parse_text(text: str, path: str) -> ParseResult:
-    """Parse text from `path` in whichever format it is; NotAPaperList when it is none."""
+    """Parse text from `path` in whichever format it is, every format of a file that mixes
+    them; NotAPaperList when it is none."""
     lines = split_lines(text)
     fmt = detect(lines)
     if fmt is None:
@@ -107,6 +109,9 @@ def parse_text(text: str, path: str) -> ParseResult:
                 "(`## [1] Title` with **Authors**/**Abstract**) or a Hugging Face daily-papers dump"
             )
         raise NotAPaperList(Problem(path, 1, message, fatal=True))
+    spans = regions(lines, fmt)
+    if spans is not None:  # e.g. conference entries appended to a post: read them all
+        return parse_mixed(lines, path, spans, PARSERS)
     return PARSERS[fmt].parse(lines, path)
 
 

@@ -233,3 +233,40 @@ def test_reindex_rebuilds_from_the_recorded_lists(cli, tmp_path):
     done = cli("reindex", "--index", tmp_path / "ix")
     assert done.returncode == 0, done.stderr
     assert json.loads(cli("stats", "--json", "--index", tmp_path / "ix").stdout)["papers"] == 5
+
+
+def test_stats_say_how_years_and_dates_are_derived(cli, tmp_path):
+    """`stats` counts the Hot Papers post's papers under their arXiv years and says the rule
+    for years and for the date order, with how many papers have no year."""
+    assert cli("add", HOT, NIPS, "--index", tmp_path / "ix").returncode == 0
+    done = cli("stats", "--index", tmp_path / "ix")
+    assert done.returncode == 0, done.stderr
+    assert "by year: 2021 2, 2022 3" in done.stdout
+    assert (
+        "years: venue year, else the year of the arXiv id, else the year of the earliest "
+        "list date (0 papers have none)" in done.stdout
+    )
+    assert (
+        "date order: newest list date, else the month of the arXiv id, else the venue year, "
+        "newest first" in done.stdout
+    )
+
+
+def test_add_of_a_file_mixing_formats_reads_every_entry(cli, tmp_path):
+    """A post with three conference entries appended: 7 new papers, exit 0, and a located
+    warning where the conference list starts."""
+    post = FIXTURES / "mixed/2022-03-03---Hot-Papers.md"
+    done = cli("add", post, "--index", tmp_path / "ix")
+    assert done.returncode == 0, done.stderr
+    assert f"{post}:48: warning: a conference list starts here" in done.stderr
+    assert "7 new" in done.stderr
+
+
+def test_search_json_format_is_the_first_sources(cli, tmp_path):
+    """A paper in the post and the NeurIPS list: `format` is its first source's (the
+    conference list's path sorts first), `formats` lists both in source order."""
+    assert cli("add", HOT, NIPS, "--index", tmp_path / "ix").returncode == 0
+    done = cli("search", "calibrated uncertainty", "--json", "--index", tmp_path / "ix")
+    [record] = [r for r in json_lines(done.stdout) if r["title"].startswith("Calibrated")]
+    assert [s["format"] for s in record["sources"]] == ["conference", "hotpapers"]
+    assert (record["format"], record["formats"]) == ("conference", ["conference", "hotpapers"])

@@ -7,18 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
+from paperbrowse.index.store import Library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
 def reading_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import run_paperbrowse
-
-    home = tmp_path_factory.mktemp("cli-reading")
-    index = home / "index"
-    done = run_paperbrowse("add", "--index", index, FIXTURES / "search/reading-list.md", home=home)
-    assert done.returncode == 0, done.stderr
+    index = tmp_path_factory.mktemp("cli-reading") / "index"
+    with Library(index) as library:
+        assert library.add([FIXTURES / "search/reading-list.md"]).files_failed == 0
     return index
 
 

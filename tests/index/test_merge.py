@@ -65,7 +65,8 @@ def test_same_normalised_title_merges_across_formats(fixture):
     papers = merge_entries(hot + daily)
     lattice = [p for p in papers if p.title.startswith("Sparse Lattice")]
     assert len(lattice) == 1
-    assert lattice[0].formats == ("hotpapers", "hfdaily")
+    # In source order: fixtures/hfdaily/… sorts before fixtures/hotpapers/….
+    assert lattice[0].formats == ("hfdaily", "hotpapers")
     assert lattice[0].arxiv_id == "2103.07711"
 
 
@@ -116,7 +117,7 @@ def test_merged_paper_unites_the_facts_of_its_entries():
     assert (paper.retweets, paper.favorites) == (640, 51)
     assert paper.categories == ("cs.LG", "stat.ML", "cs.AI")
     assert paper.url == "https://papers.nips.cc/x"
-    assert paper.formats == ("hotpapers", "conference")
+    assert paper.formats == ("conference", "hotpapers")  # NIPS.md sorts before hot.md
 
 
 def test_merged_paper_keeps_every_source():
@@ -198,3 +199,26 @@ def test_title_key_is_stable_for_long_titles():
     [one] = merge_entries([entry("Graph Kernels for Molecules", "a.txt", fmt="hfdaily")])
     [two] = merge_entries([entry("graph kernels, for molecules!", "z.txt", 40, fmt="hfdaily")])
     assert one.key == two.key and one.key.startswith("title:")
+
+
+def test_a_merged_papers_format_is_its_first_sources():
+    """`format` is the format of the first source (sources in path, then line order);
+    `formats` lists every format once, in source order, so `formats[0] == format`."""
+    papers = merge_entries(
+        [
+            entry("Fjell Transformers", "lists/hot/2021-04-21.md", 3, arxiv_id="2104.00042"),
+            entry("Fjell Transformers", "lists/conf/ICLR-2021-list02.md", 9, fmt="conference"),
+            entry("Fjell Transformers", "lists/daily/mar-12.txt", 5, fmt="hfdaily"),
+        ]
+    )
+    [paper] = papers
+    assert [s.path for s in paper.sources] == [
+        "lists/conf/ICLR-2021-list02.md",
+        "lists/daily/mar-12.txt",
+        "lists/hot/2021-04-21.md",
+    ]
+    assert paper.format == "conference"
+    assert paper.formats == ("conference", "hfdaily", "hotpapers")
+    record = paper.to_json()
+    assert record["format"] == record["sources"][0]["format"] == record["formats"][0]
+    assert record["source"] == {"path": "lists/conf/ICLR-2021-list02.md", "line": 9}

@@ -101,10 +101,16 @@ def test_year_field(lib):
     assert found(lib, "year:2023") == {MIRROR}
 
 
+def test_year_field_finds_hot_papers_by_their_arxiv_year(lib):
+    """A Hot Papers entry has no venue year; `year:2021` finds it by its arXiv id's year."""
+    assert found(lib, "year:2021") == {LATTICE, ROTATING, ATTENTION, UBER, HIERARCHICAL, TOKEN}
+
+
 def test_year_range(lib):
     """`year:[2021 TO 2022]` includes both ends."""
     assert found(lib, "year:[2021 TO 2022]") == {
         MONOTONE, COUNTERFACTUAL, CALIBRATED, HIERARCHICAL, TOKEN,
+        LATTICE, ROTATING, ATTENTION, UBER,
     }
     assert found(lib, "year:[2021 TO 2023]") == found(lib, "year:[2021 TO 2022]") | {MIRROR}
 
@@ -170,8 +176,11 @@ def test_sort_by_popularity(lib):
 
 
 def test_sort_by_date(lib):
-    """`date` puts the newest list first."""
-    assert set(titles(lib, "*", sort="date")[:2]) == {ATTENTION, UBER}
+    """`date` puts the newest first: ICML 2023 (a venue year), then NeurIPS 2022, then the
+    newest Hot Papers post (2021-05-03), ties A→Z by title."""
+    assert titles(lib, "*", sort="date")[:5] == [
+        MIRROR, COUNTERFACTUAL, MONOTONE, ATTENTION, UBER,
+    ]
 
 
 def test_sort_by_title(lib):

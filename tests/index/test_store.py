@@ -230,23 +230,24 @@ def test_paper_count_ignores_replaced_papers(tmp_path, lists):
 
 
 def test_stats_after_two_adds(tmp_path, lists, fixture):
-    """stats() works on an index built by two adds (two segments), one without years."""
+    """stats() works on an index built by two adds (two segments), one without venue years
+    (its papers' years come from their arXiv ids)."""
     with Library(tmp_path / "ix") as lib:
         lib.add([lists[HOT]])
         lib.add([fixture("conference/ICML-2023-list01.md")])
         stats = lib.stats()
     assert (stats["papers"], stats["files"]) == (4, 2)
-    assert stats["by_year"] == {"2023": 1}
+    assert stats["by_year"] == {"2021": 3, "2023": 1}
     assert stats["by_venue"] == {"ICML": 1}
 
 
 def test_facets_after_two_adds(tmp_path, lists, fixture):
-    """Facets of a search work on an index built by two adds, one list without years."""
+    """Facets of a search work on an index built by two adds, one list without venue years."""
     with Library(tmp_path / "ix") as lib:
         lib.add([lists[HOT]])
         lib.add([fixture("conference/ICML-2023-list01.md")])
         facets = lib.searching.facets(lib.search("*"))
-    assert [(f.value, f.count) for f in facets["year"]] == [("2023", 1)]
+    assert [(f.value, f.count) for f in facets["year"]] == [("2021", 3), ("2023", 1)]
     assert [(f.value, f.count) for f in facets["source"]] == [("hotpapers", 3), ("conference", 1)]
 
 
@@ -269,4 +270,5 @@ def test_stats_count_papers_by_format_venue_and_year(library, lists):
     assert (stats["papers"], stats["files"]) == (7, 3)
     assert stats["by_format"] == {"conference": 3, "hfdaily": 3, "hotpapers": 3}
     assert stats["by_venue"] == {"NeurIPS": 3}
-    assert stats["by_year"] == {"2022": 3}
+    assert stats["by_year"] == {"2021": 2, "2022": 3}
+    assert stats["without_year"] == 2  # the two daily-dump papers listed nowhere else

@@ -21,6 +21,7 @@ TIDAL_BIBTEX = """\
   booktitle = {ICLR},
   eprint = {2205.02222},
   archivePrefix = {arXiv},
+  primaryClass = {cs.LG},
   url = {https://arxiv.org/abs/2205.02222}
 }
 """
