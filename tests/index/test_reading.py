@@ -202,11 +202,13 @@ def test_spelling_variants_match_each_other(lib, text, title):
 def test_a_finished_word_outranks_its_prefix_expansions_as_you_type(lib):
     """`hint` (a surname here) and `hinton` (prefix of Hinton-Ward): the word as typed first,
     in the quick answer and the full one, as in the CLI."""
-    for text in ("hints", "hinton"):
+    for text in ("hints", "hinton", "abbeel", "abbe"):
         cli = first(lib, text)
         assert first(lib, text, as_you_type=True) == cli
         assert first(lib, text, as_you_type=True, quick=True) == cli
     assert first(lib, "hinton") == PRETRAIN
+    assert first(lib, "abbeel", as_you_type=True) == CLUSTER
+    assert first(lib, "abbe", as_you_type=True) == M4I
 
 
 def test_every_prefix_of_a_typed_title_finds_something(lib):
