@@ -98,12 +98,19 @@ def _problem(line: str) -> None:
     sys.stderr.write(display_safe(line) + "\n")
 
 
+WAITING = "waiting for another paperbrowse writing to this index…\n"
+
+
+def _waiting() -> None:
+    sys.stderr.write(WAITING)
+
+
 def _library(args: argparse.Namespace, create: bool = True) -> Any:
     from paperbrowse.index.store import Library
 
     from .locations import index_dir
 
-    return Library(index_dir(args.index, args.data_dir), create=create)
+    return Library(index_dir(args.index, args.data_dir), create=create, on_wait=_waiting)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -138,9 +145,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         report = library.add(
             args.paths,
             progress=progress,
-            on_wait=lambda: sys.stderr.write(
-                "waiting for another paperbrowse writing to this index…\n"
-            ),
+            on_wait=_waiting,
         )
     progress.finish()
     if args.quiet:
