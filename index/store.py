@@ -13,6 +13,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 from whoosh.query import Term
 
+from .creation import create_index, is_unfinished, latest_generation
 from .intake import Progress, read_changed
 from .merge import entry_keys, merge_entries, paper_keys
 from .models import AddReport, Entry, Hit, Paper, Problem
@@ -24,14 +25,12 @@ from .records import (
     make_report,
     read_stamp,
     write_manifest,
-    write_stamp,
 )
 from .schema import (
     APP_ID,
     KIND_FILE,
     SCHEMA_VERSION,
     file_token,
-    make_schema,
     paper_document,
     paper_from_data,
 )
@@ -40,25 +39,40 @@ from .walk import Candidate, absolute, expand
 
 __all__ = ["STAMP_NAME", "FileRecord", "IndexProblem", "Library", "Progress"]
 
+OPEN_ATTEMPTS = 5
+"""Opens tried when another process's commits keep replacing the generation being opened."""
+
 
 class Library:
     """A paper index in a directory: create or open it, add and remove lists, search it."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        on_wait: Callable[[], None] | None = None,
+    ) -> None:
+        """Open the index at `path`, creating it when absent and `create` (waiting for
+        another process creating it at the same moment; `on_wait` is told if that lasts)."""
         self.path = Path(path)
         self._searcher: Any = None
-        self._index = self._open(create)
+        self._index = self._open(create, on_wait)
         self._searching: Searching | None = None
         self._count: tuple[Any, int] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
-    def _open(self, create: bool) -> Any:
+    def _open(self, create: bool, on_wait: Callable[[], None] | None) -> Any:
         path = self.path
-        stamp = read_stamp(path)
-        has_index = path.is_dir() and whoosh_index.exists_in(str(path))
-        if stamp is None and not has_index:
-            if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        if read_stamp(path) is None:
+            # The stamp comes before any writer's files: read again after the listing, or
+            # a creation finishing meanwhile would look like a foreign directory.
+            if not is_unfinished(path) and read_stamp(path) is None:
+                if path.is_dir() and whoosh_index.exists_in(str(path)):
+                    raise IndexProblem(
+                        f"{path} is not a paperbrowse index (no {STAMP_NAME})", "foreign"
+                    )
                 raise IndexProblem(
                     f"{path} is not a paperbrowse index (it exists and holds other files); "
                     "choose another --index directory",
@@ -68,7 +82,8 @@ class Library:
                 raise IndexProblem(
                     f"no index at {path}; add lists with `paperbrowse add`", "missing"
                 )
-            return self._create()
+            create_index(path, on_wait=on_wait)  # or wait for another process creating it
+        stamp = read_stamp(path)
         if stamp is None or stamp.get("app") != APP_ID:
             raise IndexProblem(f"{path} is not a paperbrowse index (no {STAMP_NAME})", "foreign")
         if stamp.get("schema_version") != SCHEMA_VERSION:
@@ -77,34 +92,30 @@ class Library:
                 f"paperbrowse uses {SCHEMA_VERSION}; run `paperbrowse reindex` to rebuild it",
                 "version",
             )
-        try:
-            index = whoosh_index.open_dir(str(path))
-            damage = damaged_files(path, index.latest_generation())
-            if damage:
-                raise OSError("; ".join(damage))
-            # Opening a searcher reads every segment's header: damage shows here. It is kept
-            # as the live searcher, so the check costs nothing extra.
-            self._searcher = index.searcher()
-            self._searcher.doc_count()
-            return index
-        except Exception as error:  # Whoosh raises many kinds on damaged files.
-            raise IndexProblem(
-                f"the index at {path} is damaged ({type(error).__name__}: {error}); "
-                "run `paperbrowse reindex` to rebuild it from the recorded lists",
-                "corrupt",
-            ) from error
-
-    def _create(self) -> Any:
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            index = whoosh_index.create_in(str(self.path), make_schema())
-            write_stamp(self.path)
-            write_manifest(self.path, index.latest_generation(), [])
-            return index
-        except OSError as error:
-            raise IndexProblem(
-                f"cannot create the index at {self.path}: {error.strerror}", "unwritable"
-            ) from error
+        for attempt in range(OPEN_ATTEMPTS):
+            generation = latest_generation(path)
+            try:
+                index = whoosh_index.open_dir(str(path))
+                damage = damaged_files(path, generation)
+                if damage:
+                    raise OSError("; ".join(damage))
+                # Opening a searcher reads every segment's header: damage shows here. It is
+                # kept as the live searcher, so the check costs nothing extra.
+                searcher = index.searcher()
+                searcher.doc_count()
+                self._searcher = searcher
+                return index
+            except Exception as error:  # Whoosh raises many kinds on damaged files.
+                # Another process committing meanwhile deletes the files of the generation
+                # being opened: that is no damage, the next generation is whole.
+                if attempt + 1 < OPEN_ATTEMPTS and latest_generation(path) != generation:
+                    continue
+                raise IndexProblem(
+                    f"the index at {path} is damaged ({type(error).__name__}: {error}); "
+                    "run `paperbrowse reindex` to rebuild it from the recorded lists",
+                    "corrupt",
+                ) from error
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         if self._searcher is not None:

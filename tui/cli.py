@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 from typing import Any
 
 COMMANDS = ("parse", "add", "remove", "search", "stats", "reindex")
+VERSION = "paperbrowse 0.1.0"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--index",
-        metavar="DIR",
-        help="index directory (default: $PAPERBROWSE_INDEX or the data dir)",
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="data directory (default: $PAPERBROWSE_DATA_DIR or the platform's)",
-    )
+GLOBAL_OPTIONS = (
+    ("--index", "index directory (default: $PAPERBROWSE_INDEX or the data dir)"),
+    ("--data-dir", "data directory (default: $PAPERBROWSE_DATA_DIR or the platform's)"),
+    ("--cache-dir", "cache directory for the demo index (default: $PAPERBROWSE_CACHE_DIR)"),
+)
+"""Options that mean the same for every command: accepted before or after it."""
+
+
+def global_options(*, for_command: bool) -> argparse.ArgumentParser:
+    """The global options as a parent parser. The copy each command gets defaults to
+    SUPPRESS, so it leaves a value given before the command in place instead of resetting
+    it to None; the top level's copy supplies the None defaults."""
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("global options (before or after the command)")
+    default = argparse.SUPPRESS if for_command else None
+    for flag, text in GLOBAL_OPTIONS:
+        group.add_argument(flag, metavar="DIR", default=default, help=text)
+    return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,58 +39,73 @@ def build_parser() -> argparse.ArgumentParser:
         prog="paperbrowse",
         description="Browse machine-learning paper lists in the terminal. Without a command, "
         "opens the app (adding PATHs first).",
+        parents=[global_options(for_command=False)],
     )
+    parser.add_argument("--version", action="version", version=VERSION)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    shared = [global_options(for_command=True)]
 
-    parse = commands.add_parser("parse", help="parse lists and print their entries (no index)")
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=text, parents=shared)
+
+    parse = command("parse", "parse lists and print their entries (no index)")
     parse.add_argument("files", nargs="+", metavar="FILE")
     parse.add_argument("--json", action="store_true", help="one JSON object per entry per line")
 
-    add = commands.add_parser("add", help="add lists (files or directories) to the index")
+    add = command("add", "add lists (files or directories) to the index")
     add.add_argument("paths", nargs="+", metavar="PATH")
     add.add_argument("--quiet", "-q", action="store_true", help="print problems only")
-    _common(add)
 
-    remove = commands.add_parser("remove", help="drop the papers of lists from the index")
+    remove = command("remove", "drop the papers of lists from the index")
     remove.add_argument("paths", nargs="+", metavar="PATH")
-    _common(remove)
 
-    search = commands.add_parser("search", help="search the index")
+    search = command("search", "search the index")
     search.add_argument("query", nargs="+", metavar="QUERY")
     search.add_argument("--limit", type=int, default=20, metavar="N")
     search.add_argument(
         "--sort", choices=("relevance", "date", "popularity", "title"), default="relevance"
     )
     search.add_argument("--json", action="store_true", help="one JSON object per paper per line")
-    _common(search)
 
-    stats = commands.add_parser("stats", help="counts of papers by format, venue and year")
+    stats = command("stats", "counts of papers by format, venue and year")
     stats.add_argument("--json", action="store_true")
-    _common(stats)
 
-    reindex = commands.add_parser("reindex", help="rebuild the index from its recorded lists")
-    _common(reindex)
+    command("reindex", "rebuild the index from its recorded lists")
     return parser
 
 
 def build_app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paperbrowse",
-        usage="paperbrowse [PATH ...] [--demo] [--index DIR]\n"
-        f"       paperbrowse {{{','.join(COMMANDS)}}} ...",
+        usage="paperbrowse [--index DIR] [--data-dir DIR] [--cache-dir DIR] [--demo] [PATH ...]\n"
+        f"       paperbrowse [global options] {{{','.join(COMMANDS)}}} ... [global options]",
         description="Open the app on the index; PATHs (lists or directories) are added first. "
-        f"Commands: {', '.join(COMMANDS)} (see `paperbrowse COMMAND --help`).",
+        f"Commands: {', '.join(COMMANDS)} (see `paperbrowse COMMAND --help`). Global "
+        "options go before or after the command.",
+        parents=[global_options(for_command=False)],
     )
     parser.add_argument("paths", nargs="*", metavar="PATH")
     parser.add_argument("--demo", action="store_true", help="open the built-in sample papers")
-    parser.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        help="cache directory for the demo index (default: $PAPERBROWSE_CACHE_DIR)",
-    )
-    parser.add_argument("--version", action="version", version="paperbrowse 0.1.0")
-    _common(parser)
+    parser.add_argument("--version", action="version", version=VERSION)
     return parser
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command named on the line, if any: the first word that is neither an option nor
+    a global option's value (argparse finds it), when it is a command name and not an
+    existing file (`paperbrowse add` with a file named `add` here opens the app on it)."""
+    finder = argparse.ArgumentParser(
+        add_help=False, exit_on_error=False, parents=[global_options(for_command=False)]
+    )
+    finder.add_argument("word", nargs="?")
+    try:
+        known, _ = finder.parse_known_args(argv)
+    except argparse.ArgumentError:  # `--index` without its value: the real parser says so
+        return None
+    word = known.word
+    if word in COMMANDS and not os.path.exists(word):
+        return word
+    return None
 
 
 def _fail(message: str, code: int = EXIT_FAILED) -> int:
@@ -98,12 +122,19 @@ def _problem(line: str) -> None:
     sys.stderr.write(display_safe(line) + "\n")
 
 
+WAITING = "waiting for another paperbrowse writing to this index…\n"
+
+
+def _waiting() -> None:
+    sys.stderr.write(WAITING)
+
+
 def _library(args: argparse.Namespace, create: bool = True) -> Any:
     from paperbrowse.index.store import Library
 
     from .locations import index_dir
 
-    return Library(index_dir(args.index, args.data_dir), create=create)
+    return Library(index_dir(args.index, args.data_dir), create=create, on_wait=_waiting)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -138,9 +169,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         report = library.add(
             args.paths,
             progress=progress,
-            on_wait=lambda: sys.stderr.write(
-                "waiting for another paperbrowse writing to this index…\n"
-            ),
+            on_wait=_waiting,
         )
     progress.finish()
     if args.quiet:
@@ -236,16 +265,41 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.files_failed else EXIT_OK
 
 
+NEEDS_TERMINAL = (
+    "paperbrowse: the app needs a terminal (stdin and stdout); in scripts use "
+    "`paperbrowse search QUERY` (or add, stats; see `paperbrowse --help`)\n"
+)
+
+
+def has_terminal() -> bool:
+    """True when both stdin and stdout are terminals: the app reads keys from one and draws
+    on the other (without them Textual writes escape sequences into a file and spins)."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
+def cmd_no_terminal(args: argparse.Namespace) -> int:
+    """`paperbrowse [PATH…]` without a terminal: add the PATHs as asked (a script's
+    `paperbrowse list.md` still indexes it), then say in one line what to use instead."""
+    if args.paths and not args.demo:
+        args.quiet = False
+        cmd_add(args)  # its problems and summary are printed; the exit says "no app"
+    sys.stderr.write(NEEDS_TERMINAL)
+    return EXIT_USAGE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in COMMANDS:
+    if command_word(argv) is not None:
         args = build_parser().parse_args(argv)
         handler = globals()[f"cmd_{args.command}"]
     else:
         args = build_app_parser().parse_args(argv)
-        from .launch import run_app
+        if has_terminal():
+            from .launch import run_app
 
-        handler = run_app
+            handler = run_app
+        else:
+            handler = cmd_no_terminal
     from paperbrowse.index.store import IndexProblem
 
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         path = index_dir(args.index, args.data_dir)
         try:
-            backend = Backend(Library(path))
+            waiting = "waiting for another paperbrowse writing to this index…\n"
+            backend = Backend(Library(path, on_wait=lambda: sys.stderr.write(waiting)))
         except IndexProblem as problem:
             if problem.kind not in ("corrupt", "version"):
                 raise

@@ -104,3 +104,84 @@ def test_no_final_newline_keeps_the_last_abstract(fixture):
     text = fixture(DUMP).read_text(encoding="utf-8").rstrip("\n")
     entries = parse_text(text, "dump.txt").entries
     assert entries[-1].abstract.endswith("Code and checkpoints are public.")
+
+
+# -- short abstracts are abstracts: the page's alternation first, the text's shape second --
+
+
+def pairs(name: str, fixture) -> list[tuple[str, str]]:
+    result = parse_file(fixture(name))
+    assert result.format == "hfdaily" and result.problems == []
+    return [(e.title, e.abstract) for e in result.entries]
+
+
+def test_one_sentence_abstracts_pair_with_their_titles(fixture):
+    """Abstracts of one short sentence (`Driftless` / `A one-line abstract.`) are read as
+    the abstracts of the titles before them, not as titles of their own."""
+    assert pairs("hfdaily/daily-papers-one-sentence-abstracts.txt", fixture) == [
+        ("Driftless", "A one-line abstract."),
+        (
+            "Quiet Gradients for Federated Fine-Tuning",
+            "Clients send gradients only when they change enough to matter.",
+        ),
+        (
+            "Kelp: Knowledge-Enhanced Lexical Parsing",
+            "We parse with a lexicon learned from dictionaries.",
+        ),
+        (
+            "Tiny Recurrent Tokenizers",
+            "Recurrent tokenizers beat byte-pair encoding on morphologically rich languages.",
+        ),
+    ]
+
+
+def test_abstracts_without_a_full_stop_pair_with_their_titles(fixture):
+    """Abstracts that end without a full stop are still abstracts."""
+    found = pairs("hfdaily/daily-papers-no-full-stop.txt", fixture)
+    assert [title for title, _ in found] == [
+        "Harbor Maps from Sonar Sweeps",
+        "Wavelet Priors for Audio Inpainting",
+        "Counting Seabirds from Drone Video",
+    ]
+    assert (
+        found[1][1]
+        == "Gaps of up to half a second in music recordings are filled with wavelet priors"
+    )
+
+
+def test_titles_ending_in_a_question_mark_or_a_full_stop_stay_titles(fixture):
+    """`Scaling Is Not Enough.` and `Can Small Models Plan?` are titles (the alternation says
+    so), and `Yes, with search.` is an abstract, across a second date label."""
+    found = pairs("hfdaily/daily-papers-title-punctuation.txt", fixture)
+    assert [title for title, _ in found] == [
+        "Do Vision Models Dream of Counting?",
+        "Scaling Is Not Enough.",
+        "Why Do Optimizers Stall on Plateaus?",
+        "Attention, Briefly.",
+        "Can Small Models Plan?",
+    ]
+    assert found[1][1] == "Bigger models forget rare facts at the same rate."
+    assert found[-1][1] == "Yes, with search."
+    labels = [
+        e.source.label
+        for e in parse_file(fixture("hfdaily/daily-papers-title-punctuation.txt")).entries
+    ]
+    assert labels == ["Sep 19"] * 3 + ["Sep 18"] * 2
+
+
+def test_a_title_missing_its_abstract_midway_is_found_by_shape():
+    """When the alternation breaks (a title lost its abstract), the text's shape says where:
+    the title-like paragraph followed by another title keeps an empty abstract and a
+    warning; the pairs around it are unchanged."""
+    text = (
+        HEADER + "Mar 12\n\nFirst Paper\n\nA short first abstract.\n\n"
+        "An Orphaned Title With No Abstract\n\nThird Paper on Sparse Codes\n\n"
+        "Sparse codes are learned from data.\n"
+    )
+    result = parse_text(text, "dump.txt")
+    assert [(e.title, e.abstract) for e in result.entries] == [
+        ("First Paper", "A short first abstract."),
+        ("An Orphaned Title With No Abstract", ""),
+        ("Third Paper on Sparse Codes", "Sparse codes are learned from data."),
+    ]
+    assert [(p.line, p.level) for p in result.problems] == [(15, "warning")]
