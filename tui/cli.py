@@ -130,11 +130,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .output import ProgressLine, add_summary
+    from .output import add_progress, add_summary
 
     started = time.monotonic()
-    progress = ProgressLine()
-    with _library(args) as library:
+    with _library(args) as library, add_progress() as progress:
         report = library.add(
             args.paths,
             progress=progress,
@@ -142,7 +141,6 @@ def cmd_add(args: argparse.Namespace) -> int:
                 "waiting for another paperbrowse writing to this index…\n"
             ),
         )
-    progress.finish()
     if args.quiet:
         for problem in report.problems:
             _problem(str(problem))
@@ -152,12 +150,14 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from .output import add_summary
+    from .output import remove_summary
 
     started = time.monotonic()
     with _library(args, create=False) as library:
+        before = len(library.files())
         report = library.remove(args.paths)
-    add_summary(report, time.monotonic() - started)
+        lists = before - len(library.files())
+    remove_summary(report, lists, time.monotonic() - started)
     return EXIT_FAILED if report.files_failed else EXIT_OK
 
 
@@ -184,7 +184,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 json_line(data)
         else:
             paper_table([(hit.paper, hit.score) for hit in hits])
-            sys.stderr.write(f"{results.total} papers match; showing {len(hits)}\n")
+            noun = "paper matches" if results.total == 1 else "papers match"
+            sys.stderr.write(f"{results.total} {noun}; showing {len(hits)}\n")
             if not results.total and (hint := library.searching.correction(text)):
                 sys.stderr.write(f"did you mean: {hint}\n")
     return EXIT_OK
@@ -216,17 +217,16 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     from paperbrowse.index.store import Library
 
     from .locations import index_dir
-    from .output import ProgressLine, add_summary
+    from .output import add_progress, add_summary
 
     path = index_dir(args.index, args.data_dir)
     files = Library.recorded_files(path)
     if not files:
         return _fail(f"no recorded lists to rebuild {path} from (is it a paperbrowse index?)")
     started = time.monotonic()
-    progress = ProgressLine()
-    library, report = Library.rebuild(path, files, progress=progress)
+    with add_progress() as progress:
+        library, report = Library.rebuild(path, files, progress=progress)
     library.close()
-    progress.finish()
     add_summary(report, time.monotonic() - started)
     return EXIT_FAILED if report.files_failed else EXIT_OK
 

@@ -172,6 +172,24 @@ def test_search_table_reports_the_count(cli, indexed):
     assert "2 papers match" in done.stderr
 
 
+def test_search_table_says_one_paper_matches_in_the_singular(cli, indexed):
+    """One hit reads `1 paper matches`, and the table counts retweets as `N RT`."""
+    done = cli("search", "calibrated", "uncertainty", "--index", indexed)
+    assert "1 paper matches; showing 1" in done.stderr, done.stderr
+    assert "♥" not in done.stdout
+
+
+def test_piped_add_prints_a_plain_line_per_stage(cli, tmp_path):
+    """Piped (no terminal), `add` says what it is doing in plain lines: reading, indexing
+    the papers, saving the index; then the summary."""
+    done = cli("add", HOT, NIPS, "--index", tmp_path / "ix")
+    lines = done.stderr.splitlines()
+    assert [line.split(" ", 1)[0] for line in lines[:3]] == ["reading", "indexing", "saving"]
+    assert lines[1].startswith("indexing 0/5 papers")
+    assert lines[2].startswith("saving the index (5 papers)…")
+    assert "\r" not in done.stderr and "\x1b" not in done.stderr
+
+
 def test_malformed_query_exits_2_with_a_pointer_and_no_traceback(cli, indexed):
     """A malformed query exits 2, says what is wrong, points at it, and shows no traceback."""
     done = cli("search", "title:(lattice", "--index", indexed)
@@ -223,7 +241,9 @@ def test_remove_drops_a_lists_papers(cli, tmp_path):
     cli("add", HOT, NIPS, "--index", tmp_path / "ix")
     done = cli("remove", HOT, "--index", tmp_path / "ix")
     assert done.returncode == 0, done.stderr
-    assert summary(done.stderr)[7] == 2
+    # Its own summary, not the add's (`0 read … 0 new … 2 removed`).
+    assert "lists: 1 removed; papers: 2 removed, 1 kept (still in other lists)" in done.stderr
+    assert not SUMMARY.search(done.stderr)
     assert json.loads(cli("stats", "--json", "--index", tmp_path / "ix").stdout)["papers"] == 3
 
 
