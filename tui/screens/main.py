@@ -76,7 +76,7 @@ class MainScreen(LinkActions):
         Binding("r", "related", "Related"),
         Binding("f", "facets", "Facets", show=False),
         Binding("d", "toggle_detail", "Detail", show=False),
-        Binding("v", "read", "Read", show=False),
+        Binding("v", "read", "Read"),
     ]
 
     def __init__(
