@@ -94,7 +94,7 @@ def add_progress(
 ) -> Iterator[AddProgress | PlainLines]:
     """Progress of an add on stderr, as the index's progress callback: Rich's live bars on a
     terminal (files read; papers indexed, with rate and time left; the save), a plain line
-    per stage and every `every` seconds when piped."""
+    every `every` seconds when piped."""
     from rich.console import Console
 
     progress = AddProgress(Console(file=out), live=out.isatty())

@@ -148,9 +148,9 @@ class AddProgress:
 
 
 class PlainLines:
-    """For piped stderr: a plain line when a stage begins, then every `every` seconds (from
-    a daemon thread, so a long indexing or save still shows signs of life). Called like
-    AddProgress, which it feeds."""
+    """For piped stderr: the current stage as a plain line every `every` seconds, from a
+    daemon thread, so a long indexing or save still shows signs of life while a quick add
+    prints nothing but its summary. Called like AddProgress, which it feeds."""
 
     def __init__(self, progress: AddProgress, out: TextIO, every: float = 5.0) -> None:
         self.progress = progress
@@ -162,10 +162,7 @@ class PlainLines:
         self._started = self._last = time.monotonic()
 
     def __call__(self, done: int, total: int, path: str, stage: str = READING) -> None:
-        begins = stage != self.progress.stage
         self.progress(done, total, path, stage)
-        if begins:
-            self._write()
 
     def _write(self) -> None:
         with self._lock:

@@ -46,16 +46,28 @@ def wait_for_lines(out: io.StringIO, count: int, timeout: float = 10.0) -> list[
     return lines
 
 
-def test_piped_progress_repeats_a_line_while_a_long_stage_runs() -> None:
-    """Piped, a stage that reports nothing for a while (a big commit) still gets a line every
-    `every` seconds, each with the time since the add began."""
+def test_piped_progress_prints_the_current_stage_every_few_seconds() -> None:
+    """Piped, the stage under way is printed every `every` seconds, with the time since the
+    add began: a long indexing, then a save that reports nothing for a while, still show."""
     out = io.StringIO()
     with PlainLines(AddProgress(), out, every=0.1) as lines:
         lines(3, 3, "/lists/a.md")
         lines(0, 10, "", stage=WRITING)
+        assert wait_for_lines(out, 1)[0].startswith("indexing 0/10 papers (")
         lines(10, 10, "", stage=SAVING)
-        seen = wait_for_lines(out, 5)
-    assert seen[0].startswith("reading 3/3 files: a.md (")
-    assert seen[1].startswith("indexing 0/10 papers (")
-    assert all(line.startswith("saving the index (10 papers)… ") for line in seen[2:])
+        seen = wait_for_lines(out, 4)
+    stages = [line.split(" ", 1)[0] for line in seen]
+    assert stages == sorted(stages, key=["indexing", "saving"].index)
+    assert seen[-1].startswith("saving the index (10 papers)… ")
     assert all(line.endswith(" s)") for line in seen)
+
+
+def test_piped_progress_says_nothing_when_the_add_is_quick() -> None:
+    """An add shorter than `every` prints no progress at all: a script's stderr holds just
+    the summary (and problems)."""
+    out = io.StringIO()
+    with PlainLines(AddProgress(), out, every=60) as lines:
+        lines(1, 1, "/lists/a.md")
+        lines(5, 5, "", stage=WRITING)
+        lines(5, 5, "", stage=SAVING)
+    assert out.getvalue() == ""
