@@ -50,6 +50,7 @@ def _reap(process: subprocess.Popen[bytes]) -> None:
 
 
 def _run(command: list[str], wait: float) -> OpenOutcome:
+    """Run one opener: its exit status within `wait` seconds is the answer."""
     try:
         process = subprocess.Popen(
             command,

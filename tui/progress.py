@@ -89,9 +89,11 @@ class AddProgress:
         self.path = ""
 
     def _task(self, stage: str) -> Task:
+        """The Rich task of a stage that has begun."""
         return next(t for t in self.progress.tasks if t.id == self.tasks[stage])
 
     def __call__(self, done: int, total: int, path: str, stage: str = READING) -> None:
+        """Record a step; a new stage closes the one before (its bar shown full)."""
         task = self.tasks.get(stage)
         if task is None:
             if self.stage is not None:  # the earlier stage is over
@@ -165,12 +167,14 @@ class PlainLines:
         self.progress(done, total, path, stage)
 
     def _write(self) -> None:
+        """One line: the current stage and the seconds since the add began."""
         with self._lock:
             self._last = now = time.monotonic()
             self.out.write(f"{self.progress.line()} ({now - self._started:.0f} s)\n")
             self.out.flush()
 
     def _tick(self) -> None:
+        """The thread: a line whenever `every` seconds passed since the last one."""
         while not self._stop.wait(min(0.5, self.every / 2)):
             if time.monotonic() - self._last >= self.every:
                 self._write()

@@ -26,6 +26,7 @@ class LinkActions(Screen[None]):
     """The screen's copy and open actions; the highlighted paper comes from `_paper()`."""
 
     def _paper(self) -> Paper | None:
+        """The highlighted paper, or None (having said so); the screen provides it."""
         raise NotImplementedError
 
     def action_copy(self, kind: str) -> None:
