@@ -4,16 +4,24 @@ skipped when it was met while walking a directory."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from .formats import NotAPaperList, parse_file
 from .models import Entry, Problem
 from .records import FileRecord, content_hash
 from .walk import Candidate
 
-Progress = Callable[[int, int, str], None]
-"""Called as progress(done, total, path) while files are read."""
+READING, WRITING, SAVING = "reading", "writing", "saving"
+"""An add's stages: files read, papers written to the index, the index saved (the commit)."""
+
+
+class Progress(Protocol):
+    """Called as progress(done, total, path) while files are read (`done` of `total` files),
+    progress(done, total, "", stage=WRITING) while papers are written (`done` of `total`
+    papers), and once progress(total, total, "", stage=SAVING) when the commit begins (it
+    reports nothing until it ends)."""
+
+    def __call__(self, done: int, total: int, path: str, stage: str = READING) -> None: ...
 
 
 def read_changed(

@@ -14,7 +14,7 @@ from whoosh.index import LockError
 from whoosh.query import Term
 
 from .creation import create_index, is_unfinished, latest_generation
-from .intake import Progress, read_changed
+from .intake import SAVING, WRITING, Progress, read_changed
 from .merge import entry_keys, merge_entries, paper_keys
 from .models import AddReport, Entry, Hit, Paper, Problem
 from .records import (
@@ -297,7 +297,10 @@ class Library:
             return make_report(report, {})
         writer = self._writer(on_wait, lock_timeout)
         try:
-            counts = self._apply(writer, changed, records, removed, known)
+            counts = self._apply(writer, changed, records, removed, known, progress)
+            written = counts.pop("papers_written")
+            if progress is not None:
+                progress(written, written, "", stage=SAVING)
             writer.commit()
         except BaseException as error:
             # A failed commit has already closed the writer (cancel would raise "closed"),
@@ -324,8 +327,10 @@ class Library:
         records: dict[str, FileRecord],
         removed: list[str],
         known: dict[str, FileRecord],
+        progress: Progress | None = None,
     ) -> dict[str, int]:
-        """Replace the papers touched by changed or removed files inside one writer."""
+        """Replace the papers touched by changed or removed files inside one writer (the
+        counts include `papers_written`, for the progress of the commit that follows)."""
         reader = writer.reader()
         gone = set(changed) | set(removed)
         gone_tokens = {file_token(p) for p in gone}
@@ -356,7 +361,9 @@ class Library:
         old_owner = {k: p.key for p in affected.values() for k in paper_keys(p)}
         counts = {"papers_new": 0, "papers_updated": 0, "papers_merged": 0, "papers_removed": 0}
         continued: set[str] = set()
-        for paper in papers:
+        for written, paper in enumerate(papers):
+            if progress is not None and written % 50 == 0:
+                progress(written, len(papers), "", stage=WRITING)
             writer.add_document(**paper_document(paper))
             before = {old_owner[k] for k in paper_keys(paper) if k in old_owner}
             continued |= before
@@ -367,6 +374,9 @@ class Library:
             if len(paper.sources) > 1 and any(s.path in changed for s in paper.sources):
                 counts["papers_merged"] += 1
         counts["papers_removed"] = len(set(old_by_key) - continued)
+        counts["papers_written"] = len(papers)
+        if progress is not None:
+            progress(len(papers), len(papers), "", stage=WRITING)
         for path in gone:
             writer.delete_by_term("key", "file:" + path)
         for path, record in records.items():

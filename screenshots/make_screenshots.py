@@ -23,6 +23,7 @@ SHOTS = [
     ("detail-highlights.svg", (120, 36), "rotary position", ["enter"]),
     ("help.svg", (120, 36), "", ["escape", "question_mark"]),
     ("narrow.svg", (80, 24), "disentangled attention", ["enter"]),
+    ("reading.svg", (80, 24), "disentangled attention", ["enter", "v"]),
 ]
 
 

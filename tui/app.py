@@ -35,10 +35,13 @@ class PaperBrowseApp(App[int]):
         paths: list[str] | None = None,
         open_demo: Callable[[], Backend] | None = None,
         repair: tuple[Path, str, list[str]] | None = None,
+        index_hint: str | None = None,
     ) -> None:
         """`backend` is None when the index could not be opened; `repair` then holds its path,
-        the problem and its recorded lists, and the app offers to rebuild it."""
+        the problem and its recorded lists, and the app offers to rebuild it. `index_hint` is
+        the index to name in commands the app suggests (None: the default one)."""
         super().__init__()
+        self.index_hint = index_hint
         self.backend = backend  # type: ignore[assignment]
         self.paths = paths or []
         self._open_demo = open_demo
@@ -51,12 +54,12 @@ class PaperBrowseApp(App[int]):
             self.push_screen(RepairScreen(*self._repair))
             return
         # The screen starts adding once mounted: its widgets do not exist before that.
-        self.push_screen(MainScreen(self.backend, paths=self.paths))
+        self.push_screen(MainScreen(self.backend, paths=self.paths, index_hint=self.index_hint))
 
     def repaired(self, library: Library, report: AddReport) -> None:
         """The rebuild finished: browse the fresh index."""
         self.backend = Backend(library)
-        self.switch_screen(MainScreen(self.backend, paths=self.paths))
+        self.switch_screen(MainScreen(self.backend, paths=self.paths, index_hint=self.index_hint))
         self.notify(
             f"Rebuilt the index: {library.paper_count()} papers from {report.files_read} lists",
             timeout=6,

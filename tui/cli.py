@@ -161,17 +161,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .output import ProgressLine, add_summary
+    from .output import add_progress, add_summary
 
     started = time.monotonic()
-    progress = ProgressLine()
-    with _library(args) as library:
+    with _library(args) as library, add_progress() as progress:
         report = library.add(
             args.paths,
             progress=progress,
             on_wait=_waiting,
         )
-    progress.finish()
     if args.quiet:
         for problem in report.problems:
             _problem(str(problem))
@@ -181,12 +179,14 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from .output import add_summary
+    from .output import remove_summary
 
     started = time.monotonic()
     with _library(args, create=False) as library:
+        before = len(library.files())
         report = library.remove(args.paths)
-    add_summary(report, time.monotonic() - started)
+        lists = before - len(library.files())
+    remove_summary(report, lists, time.monotonic() - started)
     return EXIT_FAILED if report.files_failed else EXIT_OK
 
 
@@ -215,7 +215,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             paper_table([(hit.paper, hit.score) for hit in hits])
             if results.relaxed:
                 sys.stderr.write("no paper holds every word; these hold all but one\n")
-            sys.stderr.write(f"{results.total} papers match; showing {len(hits)}\n")
+            noun = "paper matches" if results.total == 1 else "papers match"
+            sys.stderr.write(f"{results.total} {noun}; showing {len(hits)}\n")
             unmatched = not results.total or results.relaxed
             if unmatched and (hint := library.searching.correction(text)):
                 sys.stderr.write(f"did you mean: {hint}\n")
@@ -250,17 +251,16 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     from paperbrowse.index.store import Library
 
     from .locations import index_dir
-    from .output import ProgressLine, add_summary
+    from .output import add_progress, add_summary
 
     path = index_dir(args.index, args.data_dir)
     files = Library.recorded_files(path)
     if not files:
         return _fail(f"no recorded lists to rebuild {path} from (is it a paperbrowse index?)")
     started = time.monotonic()
-    progress = ProgressLine()
-    library, report = Library.rebuild(path, files, progress=progress)
+    with add_progress() as progress:
+        library, report = Library.rebuild(path, files, progress=progress)
     library.close()
-    progress.finish()
     add_summary(report, time.monotonic() - started)
     return EXIT_FAILED if report.files_failed else EXIT_OK
 

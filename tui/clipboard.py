@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 import time
@@ -60,6 +61,17 @@ def _quiet(pyperclip: Any) -> None:
         pyperclip.subprocess = _QuietSubprocess()
 
 
+def short_reason(reason: str) -> str:
+    """Why the system clipboard failed, in a few words: pyperclip's own message is a
+    paragraph of install advice (shown even when xclip is installed but has no display)."""
+    if "could not find a copy/paste mechanism" in reason:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return "no X/Wayland display"
+        return "no clipboard program (xclip, xsel, wl-copy) found"
+    first = reason.strip().splitlines()[0] if reason.strip() else "unknown error"
+    return first if len(first) <= 80 else first[:79] + "…"
+
+
 def system_copy(text: str, timeout: float = PYPERCLIP_TIMEOUT) -> str | None:
     """Copy with pyperclip and read it back; None on success, else why it did not work.
 
@@ -87,11 +99,12 @@ def system_copy(text: str, timeout: float = PYPERCLIP_TIMEOUT) -> str | None:
 def copy(
     text: str, osc52: Callable[[str], None], timeout: float = PYPERCLIP_TIMEOUT
 ) -> CopyOutcome:
-    """Copy text: the system clipboard first, the terminal's OSC 52 when that fails.
+    """Copy text: the system clipboard first, the terminal's OSC 52 when that fails (the
+    outcome's reason then is one short line).
 
     `osc52` is the app's `copy_to_clipboard`, which also keeps the text in `app.clipboard`."""
     reason = system_copy(text, timeout)
     if reason is None:
         return CopyOutcome(SYSTEM)
     osc52(text)
-    return CopyOutcome(TERMINAL, reason)
+    return CopyOutcome(TERMINAL, short_reason(reason))

@@ -18,12 +18,19 @@ ACTIONS = [
     ("Related papers", "related", "more like the selected paper (r)"),
     ("Narrow by facet", "facets", "venue, year or list format (f)"),
     ("Toggle detail pane", "toggle_detail", "show or hide the abstract (d)"),
+    ("Read full-screen", "read", "the whole paper on the whole terminal (v)"),
     ("Focus filter", "focus_filter", "type a query (/)"),
 ]
 APP_ACTIONS = [
     ("Help", "help", "keys and query syntax (?)"),
     ("Open demo papers", "demo", "the built-in sample of landmark papers (D)"),
 ]
+
+
+def literal(text: str) -> str:
+    """Help text as the palette shows it: it reads help as markup, so `[Title](link)` lost
+    `[Title]`; a backslash before each `[` keeps the brackets."""
+    return text.replace("[", "\\[")
 
 
 class PaperCommands(Provider):
@@ -37,11 +44,11 @@ class PaperCommands(Provider):
         main = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
         if main is not None:
             found += [
-                (name, partial(main.run_action, action), help_text)
+                (name, partial(main.run_action, action), literal(help_text))
                 for name, action, help_text in ACTIONS
             ]
         found += [
-            (name, partial(app.run_action, action), help_text)
+            (name, partial(app.run_action, action), literal(help_text))
             for name, action, help_text in APP_ACTIONS
         ]
         return found

@@ -30,15 +30,23 @@ def open_demo(cache: str | None = None) -> Backend:
     return Backend(library, demo=True)
 
 
+def index_hint(path: Path) -> str | None:
+    """The index to name in the commands the app suggests: None for the one a bare
+    `paperbrowse add` would use anyway, else its path (given by --index or --data-dir)."""
+    return None if path == index_dir() else str(path)
+
+
 def run_app(args: argparse.Namespace) -> int:
     from .app import PaperBrowseApp
 
     repair = None
     backend: Backend | None
+    hint = None
     if args.demo:
         backend = open_demo(args.cache_dir)
     else:
         path = index_dir(args.index, args.data_dir)
+        hint = index_hint(path)
         try:
             waiting = "waiting for another paperbrowse writing to this index…\n"
             backend = Backend(Library(path, on_wait=lambda: sys.stderr.write(waiting)))
@@ -49,7 +57,11 @@ def run_app(args: argparse.Namespace) -> int:
             backend = None
             repair = (path, str(problem), Library.recorded_files(path))
     app = PaperBrowseApp(
-        backend, paths=list(args.paths), repair=repair, open_demo=lambda: open_demo(args.cache_dir)
+        backend,
+        paths=list(args.paths),
+        repair=repair,
+        open_demo=lambda: open_demo(args.cache_dir),
+        index_hint=hint,
     )
     app.run()
     if app.backend is not None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.models import AddReport, Entry, Paper
+
+from .progress import AddProgress, PlainLines
 
 
 def json_line(data: dict[str, Any], out: TextIO = sys.stdout) -> None:
@@ -53,7 +55,7 @@ def entry_table(entries: list[Entry], out: TextIO = sys.stdout) -> None:
 def paper_table(papers: list[tuple[Paper, float | None]], out: TextIO = sys.stdout) -> None:
     """`search` without --json: rank, title, first author, where, tweets."""
     for rank, (paper, _score) in enumerate(papers, start=1):
-        tweets = f"♥{paper.retweets}" if paper.retweets is not None else ""
+        tweets = f"{paper.retweets} RT" if paper.retweets is not None else ""
         out.write(
             f"{rank:>4}. {_cut(paper.title, 72):<72}  {_cut(byline(paper.authors), 22):<22}  "
             f"{_cut(where(paper), 12):<12} {tweets}\n"
@@ -75,28 +77,30 @@ def add_summary(report: AddReport, seconds: float, out: TextIO = sys.stderr) -> 
     )
 
 
-class ProgressLine:
-    """Progress on stderr: a live line on a terminal, an occasional line otherwise."""
+def remove_summary(report: AddReport, lists: int, seconds: float, out: TextIO = sys.stderr) -> None:
+    """`remove`'s own summary: lists dropped, papers removed, and papers that stay because
+    another list still has them (problems first, as `path:line: message`)."""
+    for problem in report.problems:
+        out.write(display_safe(str(problem)) + "\n")
+    out.write(
+        f"lists: {lists} removed; papers: {report.papers_removed} removed, "
+        f"{report.papers_updated} kept (still in other lists) ({seconds:.1f} s)\n"
+    )
 
-    def __init__(self, out: TextIO = sys.stderr, every: float = 5.0) -> None:
-        self.out = out
-        self.tty = out.isatty()
-        self.every = every
-        self.last = time.monotonic()
-        self.started = self.last
 
-    def __call__(self, done: int, total: int, path: str) -> None:
-        now = time.monotonic()
-        if self.tty:
-            if now - self.last >= 0.1 or done == total:
-                self.out.write(f"\rreading {done}/{total} files…\x1b[K")
-                self.out.flush()
-                self.last = now
-        elif now - self.last >= self.every:
-            self.out.write(f"reading {done}/{total} files ({now - self.started:.0f} s)\n")
-            self.last = now
+@contextmanager
+def add_progress(
+    out: TextIO = sys.stderr, every: float = 5.0
+) -> Iterator[AddProgress | PlainLines]:
+    """Progress of an add on stderr, as the index's progress callback: Rich's live bars on a
+    terminal (files read; papers indexed, with rate and time left; the save), a plain line
+    every `every` seconds when piped."""
+    from rich.console import Console
 
-    def finish(self) -> None:
-        if self.tty:
-            self.out.write("\r\x1b[K")
-            self.out.flush()
+    progress = AddProgress(Console(file=out), live=out.isatty())
+    with progress:
+        if progress.progress.disable:
+            with PlainLines(progress, out, every) as lines:
+                yield lines
+        else:
+            yield progress

@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
+import shlex
+
 from paperbrowse.index.query import QueryError
 from rich.text import Text
 
 from .backend import Outcome
 
 
-def facet_line(outcome: Outcome) -> Text:
-    """`venue NeurIPS 87 · ICLR 12 │ year 2023 40 │ …` for the current results."""
-    line = Text(no_wrap=True, overflow="ellipsis")
-    for field, facets in outcome.facets.items():
-        if not facets:
-            continue
-        if line:
-            line.append(" │ ", style="dim")
-        line.append(field + " ", style="bold")
-        line.append(" · ".join(f"{f.value} {f.count}" for f in facets[:5]))
+def facet_line(outcome: Outcome, width: int = 10_000) -> Text:
+    """`venue NeurIPS 87 · ICLR 12 │ year 2023 40 │ …` for the current results, fitted to
+    `width` cells: values are dropped from the end of each field rather than cut, and a field
+    is shown only with at least one value (never a bare `│ source`)."""
+    fields = [(field, facets[:5]) for field, facets in outcome.facets.items() if facets]
+    shown = {field: len(values) for field, values in fields}
+
+    def build() -> Text:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for field, values in fields:
+            if not shown[field]:
+                continue
+            if line:
+                line.append(" │ ", style="dim")
+            line.append(field + " ", style="bold")
+            line.append(" · ".join(f"{f.value} {f.count}" for f in values[: shown[field]]))
+        return line
+
+    line = build()
+    # Trim the field with the most values shown first, so every field keeps some.
+    while line.cell_len > width and any(shown.values()):
+        widest = max(shown, key=lambda name: (shown[name], list(shown).index(name)))
+        shown[widest] -= 1
+        line = build()
     return line
 
 
@@ -32,7 +48,7 @@ def status_text(outcome: Outcome, sort: str, demo: bool) -> Text:
         status.append("  (escape: back to the search)", style="dim")
     elif not outcome.counted:
         known = outcome.results is not None and outcome.results.total is not None
-        status.append(f"{total}{'' if known else '+'} papers", style="bold")
+        status.append(f"{total}{'' if known else '+'} {noun}", style="bold")
         status.append(
             "  ·  searching abstracts…" if outcome.quick else "  ·  counting…", style="dim"
         )
@@ -64,14 +80,18 @@ def error_text(error: QueryError) -> Text:
     return Text(f"⚠ {error.message}{where} — showing the last good results", style="bold red")
 
 
-EMPTY_STATE = Text.assemble(
-    ("No papers yet.\n\n", "bold"),
-    "Add paper lists (Hot Papers posts, Hugging Face daily dumps, conference lists) from a "
-    "shell:\n\n",
-    ("    paperbrowse add ~/papers/\n\n", "bold"),
-    "or start the app with them: ",
-    ("paperbrowse ~/papers/", "bold"),
-    "\n\nOr try the built-in sample of landmark papers (",
-    ("D", "bold"),
-    "):\n",
-)
+def empty_state(index: str | None = None) -> Text:
+    """What an empty index shows: how to add lists (naming `index` with `--index` when the
+    app was started on a non-default one, so the command fills this index), and the demo."""
+    flag = f" --index {shlex.quote(index)}" if index else ""
+    return Text.assemble(
+        ("No papers yet.\n\n", "bold"),
+        "Add paper lists (Hot Papers posts, Hugging Face daily dumps, conference lists) from a "
+        "shell:\n\n",
+        (f"    paperbrowse add{flag} ~/papers/\n\n", "bold"),
+        "or start the app with them: ",
+        (f"paperbrowse{flag} ~/papers/", "bold"),
+        "\n\nOr try the built-in sample of landmark papers (",
+        ("D", "bold"),
+        "):\n",
+    )

@@ -172,6 +172,22 @@ def test_search_table_reports_the_count(cli, indexed):
     assert "2 papers match" in done.stderr
 
 
+def test_search_table_says_one_paper_matches_in_the_singular(cli, indexed):
+    """One hit reads `1 paper matches`, and the table counts retweets as `N RT`."""
+    done = cli("search", "calibrated", "uncertainty", "--index", indexed)
+    assert "1 paper matches; showing 1" in done.stderr, done.stderr
+    assert "♥" not in done.stdout
+
+
+def test_a_quick_piped_add_prints_only_its_summary(cli, tmp_path):
+    """Piped (no terminal), progress comes as a plain line every 5 seconds: an add quicker
+    than that prints just its summary, with no carriage returns or escape sequences."""
+    done = cli("add", HOT, NIPS, "--index", tmp_path / "ix")
+    assert len(done.stderr.splitlines()) == 1
+    assert SUMMARY.search(done.stderr)
+    assert "\r" not in done.stderr and "\x1b" not in done.stderr
+
+
 def test_malformed_query_exits_2_with_a_pointer_and_no_traceback(cli, indexed):
     """A malformed query exits 2, says what is wrong, points at it, and shows no traceback."""
     done = cli("search", "year:20x1", "--index", indexed)
@@ -223,7 +239,9 @@ def test_remove_drops_a_lists_papers(cli, tmp_path):
     cli("add", HOT, NIPS, "--index", tmp_path / "ix")
     done = cli("remove", HOT, "--index", tmp_path / "ix")
     assert done.returncode == 0, done.stderr
-    assert summary(done.stderr)[7] == 2
+    # Its own summary, not the add's (`0 read … 0 new … 2 removed`).
+    assert "lists: 1 removed; papers: 2 removed, 1 kept (still in other lists)" in done.stderr
+    assert not SUMMARY.search(done.stderr)
     assert json.loads(cli("stats", "--json", "--index", tmp_path / "ix").stdout)["papers"] == 3
 
 

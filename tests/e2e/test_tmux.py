@@ -34,7 +34,7 @@ LIST_KEYS = "Copy link"
 
 def to_list(tmux: Tmux) -> None:
     """Enter in the filter, then wait for the list to have the focus, as a person would see
-    before pressing a list key (keys typed ahead of the focus change reach the filter)."""
+    before pressing a list key."""
     tmux.keys("Enter")
     tmux.wait_for_text(LIST_KEYS)
 
@@ -102,3 +102,19 @@ def test_without_a_display_c_copies_through_osc52_into_tmuxs_buffer(
     tmux.keys("c")
     tmux.wait(lambda: tmux.buffer() == ROFORMER_ABS, "the OSC 52 copy in tmux's buffer")
     tmux.wait_for_text("(OSC 52)")
+
+
+def test_words_typed_right_after_ctrl_u_all_reach_the_filter(
+    tmux: Tmux, paperbrowse_command: Path, seed_index: Path
+) -> None:
+    """`ctrl+u` and the next query sent in one burst, ten times over: each time the filter
+    holds exactly the new query (the keys after ctrl+u used to be typed and then wiped)."""
+    tmux.start(app_command(paperbrowse_command, seed_index), (80, 24), base_env())
+    tmux.wait_for_text("newest first", timeout=20)  # the first start may be slow under load
+    for word in ["rotary", "attention", "diffusion", "graph", "lattice"] * 2:
+        tmux.keys("C-u", word)  # one send-keys: the terminal gets `\x15word` at once
+        tmux.wait(
+            lambda w=word: tmux.screen().splitlines()[1].split("▊", 1)[-1].split() == [w, "▎"],
+            f"exactly {word!r} in the filter",
+        )
+        tmux.wait(lambda: "…" not in tmux.screen().splitlines()[3], "its search to finish")

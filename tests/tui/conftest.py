@@ -16,6 +16,7 @@ from paperbrowse.index.store import Library
 from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.backend import Backend
 from paperbrowse.tui.screens.main import MainScreen
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
@@ -182,6 +183,18 @@ class Tui:
         await pilot.press("enter")
         await self.settle(pilot)
 
+    @staticmethod
+    def type_ahead(app: PaperBrowseApp, keys: str) -> None:
+        """Queue keys all at once, as a fast typist, a paste or `tmux send-keys` delivers them
+        (Pilot's press waits for the app between keys, which hides ordering bugs). `\r` is
+        enter, `\x1b` escape, `\x15` ctrl+u, `\x7f` backspace."""
+        names = {
+            "/": "slash", " ": "space", "\r": "enter", "\x1b": "escape",
+            "\x15": "ctrl+u", "\x7f": "backspace",
+        }  # fmt: skip
+        for char in keys:
+            app._driver.send_message(events.Key(names.get(char, char), char))
+
     async def press(self, pilot: Pilot[Any], *keys: str) -> None:
         """Press keys, then wait for whatever they started."""
         await pilot.press(*keys)
@@ -220,8 +233,8 @@ def progress_labels(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     labels: list[str] = []
     original = MainScreen.show_progress
 
-    def spy(screen: MainScreen, done: int, total: int, path: str) -> None:
-        original(screen, done, total, path)
+    def spy(screen: MainScreen) -> None:
+        original(screen)
         content = screen.query_one("#adding-label", Static).content
         labels.append(getattr(content, "plain", None) or str(content))
 

@@ -7,13 +7,10 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import pytest
 from paperbrowse.index.models import AddReport
 from paperbrowse.index.store import Library
-from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.backend import Backend
 from paperbrowse.tui.widgets.results import ResultsList
-from textual import events
 from textual.widgets import Input
 
 if TYPE_CHECKING:
@@ -127,22 +124,6 @@ async def test_enter_in_the_filter_moves_the_focus_to_the_list(tui: Tui) -> None
         assert app.screen.query_one("#filter", Input).has_focus
 
 
-def type_ahead(app: PaperBrowseApp, keys: str) -> None:
-    """Queue keys all at once, as a fast typist, a paste or `tmux send-keys` delivers them
-    (Pilot's press waits for the app between keys, which hides ordering bugs)."""
-    for char in keys:
-        key = {"/": "slash", " ": "space", "\r": "enter"}.get(char, char)
-        app._driver.send_message(events.Key(key, char))
-
-
-TYPE_AHEAD = (
-    "known limitation: the app routes each key to the widget focused when it handles the key, "
-    "and `/` (a screen binding) and enter (the filter's Submitted message) move the focus only "
-    "after the keys already queued behind them were routed"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=TYPE_AHEAD)
 async def test_keys_typed_right_after_slash_go_to_the_filter(
     tui: Tui, no_system_clipboard: str
 ) -> None:
@@ -151,14 +132,13 @@ async def test_keys_typed_right_after_slash_go_to_the_filter(
     app = tui.app()
     async with tui.run(app) as pilot:
         await tui.press(pilot, "enter")
-        type_ahead(app, "/lattice")
+        tui.type_ahead(app, "/lattice")
         await tui.settle(pilot)
         assert app.screen.query_one("#filter", Input).value == "lattice"
         assert tui.status(app).startswith("2 papers")
         assert app.clipboard == ""
 
 
-@pytest.mark.xfail(strict=True, reason=TYPE_AHEAD)
 async def test_keys_typed_right_after_enter_go_to_the_list(
     tui: Tui, no_system_clipboard: str
 ) -> None:
@@ -167,7 +147,7 @@ async def test_keys_typed_right_after_enter_go_to_the_list(
     app = tui.app()
     async with tui.run(app) as pilot:
         await tui.search(pilot, "rotary lattice")
-        type_ahead(app, "\rc")
+        tui.type_ahead(app, "\rc")
         await tui.settle(pilot)
         assert app.screen.query_one("#filter", Input).value == "rotary lattice"
         assert app.clipboard == "https://arxiv.org/abs/2205.01111"
@@ -261,11 +241,20 @@ async def test_adding_paths_shows_the_adding_row_then_the_papers(tui: Tui) -> No
         assert any(n.startswith(f"Added {tui.papers} new papers") for n in app.notified)
 
 
-async def test_adding_reports_progress_per_list(tui: Tui, progress_labels: list[str]) -> None:
-    """While lists are added the adding row names the list being read and counts them."""
+async def test_adding_reports_progress_per_list_then_per_paper(
+    tui: Tui, progress_labels: list[str]
+) -> None:
+    """While lists are added the adding row names the list being read and counts them, then
+    counts the papers written to the index, then says the index is being saved."""
     app = tui.app(empty=True, paths=[str(tui.fixtures)])
     async with tui.run(app):
         pass
     assert progress_labels, "no progress was shown"
-    assert all(label.startswith("Adding ") and "/3: " in label for label in progress_labels)
-    assert progress_labels[-1].startswith("Adding 3/3: ")
+    stages = [label.split(" ", 1)[0] for label in progress_labels]
+    assert stages == sorted(stages, key=["Adding", "Reading", "Indexing", "Saving"].index)
+    reading = [label for label in progress_labels if label.startswith("Reading ")]
+    assert all("/3 files: " in label for label in reading)
+    assert reading[-1].startswith("Reading 3/3 files: ")
+    done = f"Indexing {tui.papers}/{tui.papers} papers"
+    assert any(label.startswith(done) for label in progress_labels), progress_labels
+    assert progress_labels[-1].startswith(f"Saving the index ({tui.papers} papers)… 0:0")

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from conftest import Tui
 
 
-
 @pytest.fixture
 def fresh_pyperclip(monkeypatch: pytest.MonkeyPatch) -> None:
     """pyperclip picks its mechanism on first use and keeps it: start each test undecided."""
@@ -108,6 +107,26 @@ def test_without_display_or_clipboard_program_copy_falls_back_to_osc52(
     assert osc52.sent == ["https://arxiv.org/abs/2205.02222"]
     assert outcome.via == clipboard.TERMINAL
     assert outcome.reason
+
+
+async def test_the_fallback_message_is_one_line_naming_what_and_the_route(
+    tui: Tui, monkeypatch: pytest.MonkeyPatch, fresh_pyperclip: None
+) -> None:
+    """Without a display (xclip installed all the same), `c` says in one line what it
+    copied and that it went by OSC 52 for want of a display: none of pyperclip's advice."""
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "rotary lattice")
+        await tui.press(pilot, "c")
+        await tui.until(pilot, lambda: any(n.startswith("Copied") for n in app.notified))
+        message = next(n for n in app.notified if n.startswith("Copied"))
+        assert message == (
+            "Copied arXiv URL https://arxiv.org/abs/2205.01111 to the terminal (OSC 52); "
+            "no system clipboard: no X/Wayland display"
+        )
+        assert app.clipboard == "https://arxiv.org/abs/2205.01111"
 
 
 def test_a_raising_pyperclip_falls_back_quickly(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,6 +18,9 @@ HELP = """\
 | `escape` | leave the filter; back from related papers |
 | `j` `k` `↑` `↓` | move in the list |
 | `g` `G` `pgup` `pgdn` | first, last, page up, page down |
+| `tab` / `shift+tab` | next / previous pane: filter, list, detail |
+| `j` `k` `space` `g` `G` | in the detail pane: scroll the abstract to its end |
+| `v` | read the paper full-screen (`escape` back) |
 | `c` | copy the primary link (arXiv, else OpenReview, else the list's URL) |
 | `a` / `p` / `o` | copy the arXiv / PDF / OpenReview URL |
 | `m` / `b` | copy a Markdown link / a BibTeX entry |

@@ -2,46 +2,50 @@
 
 from __future__ import annotations
 
-from paperbrowse.index.clean import display_safe
+import time
+
+from paperbrowse.index.models import Paper
 from paperbrowse.index.search import SORTS
 from paperbrowse.index.typed import is_plain
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Container, Vertical
 from textual.events import Resize
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, ProgressBar, Static
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from ..backend import Backend, Outcome, copy_target
-from ..clipboard import copy
+from ..backend import Backend, Outcome
 from ..probe import PROBE, write_probe
-from ..status import EMPTY_STATE, error_text, facet_line, status_text
+from ..progress import AddProgress
+from ..status import empty_state, error_text, facet_line, status_text
+from ..widgets.adding import AddingRow
 from ..widgets.detail import DetailPane
+from ..widgets.filter import FilterInput
 from ..widgets.results import ResultsList
+from .links import LinkActions
 
 NARROW = 100
 """Below this many columns the panes stack and the detail pane can be toggled."""
+SHORT = 20
+"""Below this many rows the facet line is dropped, so the list keeps room for three rows."""
 
-COPY_KINDS = {
-    "primary": "the primary link",
-    "arxiv": "the arXiv URL",
-    "pdf": "the arXiv PDF URL",
-    "openreview": "the OpenReview URL",
-    "markdown": "a Markdown link",
-    "bibtex": "a BibTeX entry",
-}
+PROGRESS_EVERY = 0.1
+"""Seconds between two progress updates sent from the adding thread to the screen."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LinkActions):
     """Search as you type; read the highlighted paper; copy its links.
 
     | Key | Action |
     | :- | :- |
     | `/` | Focus the filter. |
+    | `enter` | In the filter: go to the list (or search the did-you-mean). |
     | `escape` | Leave the filter (or go back from related papers). |
+    | `tab` | Focus the next pane (the detail pane scrolls with `j` `k` `space`). |
+    | `v` | Read the paper full-screen. |
     | `c` `a` `p` `o` | Copy the primary / arXiv / PDF / OpenReview link. |
     | `m` `b` | Copy a Markdown link / a BibTeX entry. |
     | `w` | Open the primary link in the browser. |
@@ -51,13 +55,20 @@ class MainScreen(Screen[None]):
     | `d` | Show or hide the detail pane. |
     """
 
+    # `/`, enter and escape move the focus, so they are priority bindings: run as the app
+    # routes keys, in order, they move it before the keys typed behind them are routed (as
+    # the focused widget's bindings, they ran only after those keys had gone to the old focus).
     BINDINGS: list[BindingType] = [
-        Binding("slash", "focus_filter", "Filter", key_display="/"),
-        Binding("escape", "leave", "Back", show=False),
+        Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
+        Binding("enter", "submit", "Submit", show=False, priority=True),
+        Binding("escape", "leave", "Back", show=False, priority=True),
         Binding("c", "copy('primary')", "Copy link"),
         Binding("a", "copy('arxiv')", "arXiv", show=False),
         Binding("p", "copy('pdf')", "PDF", show=False),
+        # Two bindings for `o`: the footer offers OpenReview only on papers that have it;
+        # on the others `o` still says there is none.
         Binding("o", "copy('openreview')", "OpenReview"),
+        Binding("o", "missing('openreview')", "OpenReview", show=False),
         Binding("m", "copy('markdown')", "Markdown", show=False),
         Binding("b", "copy('bibtex')", "BibTeX", show=False),
         Binding("w", "open_link", "Open", show=False),
@@ -65,13 +76,20 @@ class MainScreen(Screen[None]):
         Binding("r", "related", "Related"),
         Binding("f", "facets", "Facets", show=False),
         Binding("d", "toggle_detail", "Detail", show=False),
+        Binding("v", "read", "Read"),
     ]
 
-    def __init__(self, backend: Backend, paths: list[str] | None = None) -> None:
+    def __init__(
+        self, backend: Backend, paths: list[str] | None = None, index_hint: str | None = None
+    ) -> None:
         super().__init__()
         self.backend = backend
         self.paths = paths or []
         """Lists to add once the screen is up (`paperbrowse PATH…`)."""
+        self.index_hint = index_hint
+        """The `--index` the app was started with (None: the default index)."""
+        self.adding_progress = AddProgress()
+        self._adding_timer: Timer | None = None
         self.sort = "relevance"
         self.outcome: Outcome | None = None
         self.adding = False
@@ -79,16 +97,14 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
-            yield Input(
+            yield FilterInput(
                 placeholder="Search titles, authors, abstracts…  (title: author: "
                 "venue: year:[2021 TO 2023] cat: source:)   F1 help",
                 id="filter",
             )
             yield Static(id="status")
             yield Static(id="facets")
-        with Horizontal(id="adding"):
-            yield Static("Adding lists…", id="adding-label")
-            yield ProgressBar(id="adding-bar", show_eta=False)
+        yield AddingRow(id="adding")
         with Container(id="body"):
             yield ResultsList(id="results")
             yield DetailPane(id="detail")
@@ -152,7 +168,7 @@ class MainScreen(Screen[None]):
         filter_input.remove_class("-bad-query")
         self.outcome = outcome
         self.query_one("#results", ResultsList).show(outcome.rows)
-        self.query_one("#facets", Static).update(facet_line(outcome))
+        self.show_facets()
         self.update_status()
         self.update_empty_state()
         if PROBE and not self._probed:
@@ -169,8 +185,15 @@ class MainScreen(Screen[None]):
             return
         self.outcome = outcome
         self.query_one("#results", ResultsList).update_total(outcome.rows.total)
-        self.query_one("#facets", Static).update(facet_line(outcome))
+        self.show_facets()
         self.update_status()
+
+    def show_facets(self) -> None:
+        """The facet line, fitted to the width it has now."""
+        line = self.query_one("#facets", Static)
+        width = line.content_region.width or self.size.width - 4
+        if self.outcome is not None:
+            line.update(facet_line(self.outcome, width))
 
     def update_status(self) -> None:
         if self.outcome is not None:
@@ -185,7 +208,7 @@ class MainScreen(Screen[None]):
         self.query_one("#results").display = not empty
         self.query_one("#detail").display = not empty and not self.has_class("-hide-detail")
         if empty:
-            self.query_one("#empty-text", Static).update(EMPTY_STATE)
+            self.query_one("#empty-text", Static).update(empty_state(self.index_hint))
 
     @work(thread=True, group="watch", exclusive=True, exit_on_error=False)
     def check_index(self) -> None:
@@ -198,17 +221,52 @@ class MainScreen(Screen[None]):
     def highlighted(self, event: ResultsList.Highlighted) -> None:
         terms = self.outcome.terms if self.outcome else ()
         self.query_one("#detail", DetailPane).show(event.paper, terms)
+        self.refresh_bindings()  # the footer offers only the links this paper has
 
-    @on(Input.Submitted, "#filter")
-    def filter_submitted(self) -> None:
+    def set_filter(self, text: str) -> None:
+        """Replace the filter's text, the cursor at its end: what is typed next extends it,
+        and ctrl+u (delete left of the cursor) clears all of it."""
+        field = self.query_one("#filter", Input)
+        field.value = text
+        field.cursor_position = len(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The focus keys act only where they mean something (else the key goes on to the
+        widget: `/` is text in the filter); `o` is offered only when there is a forum."""
+        focused = self.focused
+        in_filter = focused is not None and focused.id == "filter"
+        if action == "focus_filter":
+            return not in_filter
+        if action == "submit":
+            return in_filter
+        if action in ("copy", "missing") and parameters == ("openreview",):
+            paper = self.query_one("#results", ResultsList).highlighted
+            has_forum = paper is not None and paper.urls.openreview is not None
+            return has_forum if action == "copy" else not has_forum
+        return True
+
+    def action_submit(self) -> None:
+        """Enter in the filter: with no hits and a did-you-mean, search the suggestion;
+        otherwise go to the list."""
         outcome = self.outcome
         unmatched = outcome is not None and (
             outcome.rows.total == 0 or (outcome.results is not None and outcome.results.relaxed)
         )
         if outcome is not None and unmatched and outcome.correction:
-            self.query_one("#filter", Input).value = outcome.correction
+            self.set_filter(outcome.correction)
             return
         self.set_focus(self.query_one("#results", ResultsList))
+
+    def action_missing(self, kind: str) -> None:
+        """A copy key for a link this paper lacks: say so (action_copy does)."""
+        self.action_copy(kind)
+
+    def action_read(self) -> None:
+        """The highlighted paper full-screen, to read it to the end."""
+        from .reading import ReadingScreen
+
+        if (paper := self._paper()) is not None:
+            self.app.push_screen(ReadingScreen(paper, self.outcome.terms if self.outcome else ()))
 
     @on(ResultsList.Selected)
     def selected(self) -> None:
@@ -231,44 +289,11 @@ class MainScreen(Screen[None]):
         self.notify(f"Sorted by {self.sort}", timeout=2)
         self.search()
 
-    def _paper(self):  # type: ignore[no-untyped-def]
+    def _paper(self) -> Paper | None:
         paper = self.query_one("#results", ResultsList).highlighted
         if paper is None:
             self.notify("No paper is selected.", severity="warning", timeout=3)
         return paper
-
-    def action_copy(self, kind: str) -> None:
-        paper = self._paper()
-        if paper is None:
-            return
-        text, what = copy_target(paper, kind)
-        if text is None:
-            self.notify(
-                f"This paper has no {what}; the clipboard is unchanged.",
-                severity="warning",
-                timeout=4,
-            )
-            return
-        self.copy_in_background(text, what)
-
-    @work(thread=True, group="clipboard", exit_on_error=False)
-    def copy_in_background(self, text: str, what: str) -> None:
-        """pyperclip may be slow or hang; it runs here, bounded, never on the UI thread."""
-        outcome = copy(text, lambda t: self.app.call_from_thread(self.app.copy_to_clipboard, t))
-        shown = display_safe(text if "\n" not in text else text.splitlines()[0] + " …")
-        message = f"Copied {what} {shown} to {outcome.via}"
-        if outcome.reason:
-            message += f" (system clipboard unavailable: {outcome.reason})"
-        # Titles and URLs are data: never parsed as markup (`[/]` would crash the toast).
-        self.app.call_from_thread(self.notify, message, timeout=5, markup=False)
-
-    def action_open_link(self) -> None:
-        paper = self._paper()
-        if paper is not None:
-            url, what = copy_target(paper, "primary")
-            assert url is not None
-            self.app.open_url(url)
-            self.notify(f"Opened {what} {url}", timeout=4, markup=False)
 
     def action_related(self) -> None:
         paper = self._paper()
@@ -290,9 +315,14 @@ class MainScreen(Screen[None]):
         self.app.push_screen(FacetScreen(self.outcome.facets), self.add_facet)
 
     def add_facet(self, term: str | None) -> None:
-        if term:
-            current = self.query_text.strip()
-            self.query_one("#filter", Input).value = f"{current} {term}".strip()
+        """Narrow the query by a facet's term, unless it already is."""
+        if not term:
+            return
+        current = self.query_text.strip()
+        if term.lower() in current.lower().split():
+            self.notify(f"The search is narrowed to {term} already.", timeout=3, markup=False)
+            return
+        self.set_filter(f"{current} {term}".strip())
 
     def action_toggle_detail(self) -> None:
         self.toggle_class("-hide-detail")
@@ -304,18 +334,30 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
+        self.set_class(event.size.height < SHORT, "short")
+        self.call_after_refresh(self.show_facets)
 
     # -- adding ----------------------------------------------------------------------------
 
     def add_paths(self, paths: list[str]) -> None:
         self.adding = True
         self.query_one("#adding").display = True
+        self.adding_progress = AddProgress()
+        # The save reports no steps: a timer keeps its elapsed time moving on screen.
+        self._adding_timer = self.set_interval(0.5, self.show_progress)
         self.run_add(paths)
 
     @work(thread=True, group="add", exit_on_error=False)
     def run_add(self, paths: list[str]) -> None:
-        def progress(done: int, total: int, path: str) -> None:
-            self.app.call_from_thread(self.show_progress, done, total, path)
+        tracker = self.adding_progress
+        shown = {"at": 0.0, "stage": None}
+
+        def progress(done: int, total: int, path: str, stage: str = "reading") -> None:
+            tracker(done, total, path, stage)
+            now = time.monotonic()
+            if stage != shown["stage"] or done == total or now - shown["at"] >= PROGRESS_EVERY:
+                shown.update(at=now, stage=stage)
+                self.app.call_from_thread(self.show_progress)
 
         try:
             report = self.backend.add(paths, progress)
@@ -324,13 +366,15 @@ class MainScreen(Screen[None]):
             return
         self.app.call_from_thread(self.finish_add, report, None)
 
-    def show_progress(self, done: int, total: int, path: str) -> None:
-        self.query_one("#adding-bar", ProgressBar).update(total=total, progress=done)
-        name = path.rsplit("/", 1)[-1]
-        self.query_one("#adding-label", Static).update(Text(f"Adding {done}/{total}: {name}"))
+    def show_progress(self) -> None:
+        """Reading files, indexing papers (with rate and time left), saving the index."""
+        if self.adding:
+            self.query_one("#adding", AddingRow).show(self.adding_progress)
 
     def finish_add(self, report, error: str | None) -> None:  # type: ignore[no-untyped-def]
         self.adding = False
+        if self._adding_timer is not None:
+            self._adding_timer.stop()
         self.query_one("#adding").display = False
         if error is not None:
             self.notify(f"Adding failed: {error}", severity="error", timeout=10, markup=False)

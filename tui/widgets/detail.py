@@ -9,6 +9,7 @@ from paperbrowse.index.highlight import highlight_spans
 from paperbrowse.index.models import Paper
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -43,7 +44,7 @@ def paper_text(paper: Paper, terms: tuple[tuple[str, str], ...] = ()) -> Text:
     if paper.categories:
         facts.append(" ".join(paper.categories))
     if paper.retweets is not None:
-        facts.append(f"♥ {paper.retweets} retweets, {paper.favorites or 0} favorites")
+        facts.append(f"{paper.retweets} retweets, {paper.favorites or 0} favorites")
     if facts:
         out.append_text(Text(display_safe("  ·  ".join(facts)), style="italic"))
         out.append("\n")
@@ -75,8 +76,24 @@ def paper_text(paper: Paper, terms: tuple[tuple[str, str], ...] = ()) -> Text:
     return out
 
 
-class DetailPane(VerticalScroll, can_focus=False):
-    """The selected paper: title, authors, venue, links, abstract and sources."""
+class DetailPane(VerticalScroll, can_focus=True):
+    """The selected paper: title, authors, venue, links, abstract and sources. `tab` from
+    the list focuses it, so a long abstract can be scrolled to the end from the keyboard.
+
+    | Key | Action |
+    | :- | :- |
+    | `j` `k` `↑` `↓` | Scroll a line. |
+    | `space` `pgdn` / `pgup` | Scroll a page. |
+    | `g` `G` `home` `end` | To the top / the end. |
+    """
+
+    BINDINGS: list[BindingType] = [
+        Binding("j", "scroll_down", "Scroll down", show=False),
+        Binding("k", "scroll_up", "Scroll up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "End", show=False),
+    ]
 
     DEFAULT_CSS = """
     DetailPane {

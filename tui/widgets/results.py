@@ -39,7 +39,7 @@ EMPTY_ROWS = Rows(0, lambda start, stop: [])
 
 def row_columns(paper: Paper) -> tuple[str, str, str]:
     """The right-hand columns of a row: first author (+ et al.), venue/year or list date,
-    and the tweet count when known."""
+    and the retweet count when known (`1498 RT`: a count, not a like)."""
     author = ""
     if paper.authors:
         author = paper.authors[0] + (" et al." if len(paper.authors) > 1 else "")
@@ -47,7 +47,7 @@ def row_columns(paper: Paper) -> tuple[str, str, str]:
         when = f"{paper.venue} {paper.year or ''}".strip()
     else:
         when = paper.date or next((s.label for s in paper.sources if s.label), "") or ""
-    tweets = f"♥{paper.retweets}" if paper.retweets is not None else ""
+    tweets = f"{paper.retweets} RT" if paper.retweets is not None else ""
     return display_safe(author), display_safe(when), tweets
 
 
@@ -176,12 +176,13 @@ class ResultsList(ScrollView, can_focus=True):
     def _row_strip(self, paper: Paper, width: int, style: Style, meta_style: Style) -> Strip:
         author, when, tweets = row_columns(paper)
         # Fixed columns on the right; the title takes the rest. Narrow lists drop the author.
-        columns = [(when, 12), (tweets, 6)]
+        columns = [(when, 12), (tweets, 7)]
         if width >= 110:
             columns.insert(0, (author, 24))
         elif width >= 80:
             columns.insert(0, (author, 16))
-        title_width = max(8, width - sum(w + 1 for _, w in columns) - 2)
+        # One leading space, and the scrollbar (2 cells) is inside the width too.
+        title_width = max(8, width - sum(w + 1 for _, w in columns) - 3)
         text = Text(" ", no_wrap=True)
         title = Text(display_safe(" ".join(paper.title.split())), no_wrap=True)
         title.truncate(title_width, overflow="ellipsis", pad=True)

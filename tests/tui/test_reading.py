@@ -1,0 +1,78 @@
+"""Tests reading a paper to its end: the detail pane scrolled from the keyboard, and `v`,
+the paper full-screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from paperbrowse.tui.screens.main import MainScreen
+from paperbrowse.tui.screens.reading import ReadingScreen
+from paperbrowse.tui.widgets.detail import DetailPane
+from paperbrowse.tui.widgets.results import ResultsList
+
+if TYPE_CHECKING:
+    from conftest import Tui
+
+ROTARY = "rotary lattice"
+SOURCE = "hot-papers-2022-05-10.md:"
+"""The Sources line of the Rotary Lattice paper, the last thing the detail pane shows."""
+
+
+async def test_tab_focuses_the_detail_pane_and_its_keys_scroll_to_the_sources(
+    tui: Tui,
+) -> None:
+    """At 80x24 the paper's Sources are below the pane's fold; `tab` from the list focuses
+    the pane, `G` scrolls to its end, where they show, and `g` goes back to the top."""
+    app = tui.app()
+    async with tui.run(app, tui.narrow) as pilot:
+        await tui.select(pilot, ROTARY)
+        assert SOURCE not in tui.screen_text(app)
+        await tui.press(pilot, "tab")
+        detail = app.screen.query_one("#detail", DetailPane)
+        assert detail.has_focus
+        await tui.press(pilot, "G")
+        await tui.until(pilot, lambda: detail.scroll_y == detail.max_scroll_y)
+        assert detail.max_scroll_y > 0
+        assert SOURCE in tui.screen_text(app)
+        await tui.press(pilot, "g")
+        await tui.until(pilot, lambda: detail.scroll_y == 0)
+        await tui.press(pilot, "escape")
+        assert app.screen.query_one("#results", ResultsList).has_focus
+
+
+async def test_j_and_space_scroll_the_focused_detail_pane(tui: Tui) -> None:
+    """In the focused detail pane `j` scrolls a line and `space` a page."""
+    app = tui.app()
+    async with tui.run(app, tui.narrow) as pilot:
+        await tui.select(pilot, ROTARY)
+        await tui.press(pilot, "tab", "j")
+        detail = app.screen.query_one("#detail", DetailPane)
+        await tui.until(pilot, lambda: detail.scroll_y == 1)
+        await tui.press(pilot, "space")
+        await tui.until(pilot, lambda: detail.scroll_y == detail.max_scroll_y)
+
+
+async def test_v_shows_the_whole_paper_full_screen_and_escape_returns(tui: Tui) -> None:
+    """`v` on a paper shows all of it (title to Sources) on the whole terminal; escape goes
+    back to the list where it was."""
+    app = tui.app()
+    async with tui.run(app, tui.narrow) as pilot:
+        await tui.select(pilot, ROTARY)
+        await tui.press(pilot, "v")
+        assert isinstance(app.screen, ReadingScreen)
+        text = tui.screen_text(app)
+        assert "Rotary Lattice Embeddings" in text
+        assert "Sources" in text and SOURCE in text
+        await tui.press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one("#results", ResultsList).has_focus
+
+
+async def test_the_help_names_the_reading_keys(tui: Tui) -> None:
+    """The help screen says how to reach and scroll the detail pane, and the `v` key."""
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.press(pilot, "enter", "question_mark")
+        text = tui.screen_text(app)
+        assert "next / previous pane: filter, list, detail" in text
+        assert "read the paper full-screen" in text
