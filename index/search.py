@@ -154,9 +154,10 @@ class Searching:
         )
 
     def _phrase_bonus(self, reading: Reading, query: Any) -> Any:
-        """Plain words of which an abstract holds a run in order (a pasted sentence) score
-        higher there; which papers match stays the same."""
-        if not reading.plain or reading.constraining < 2 or query is wq.NullQuery:
+        """Three or more plain words of which an abstract holds a run in order (a pasted
+        sentence) score higher there; which papers match stays the same. Shorter queries skip
+        it: positions cost a phrase query per keystroke, and titles rank those already."""
+        if not reading.plain or reading.constraining < 3 or query is wq.NullQuery:
             return query
         analyzer = self.library.schema["abstract"].analyzer
         stems = [token.text for token in analyzer(" ".join(reading.words))]

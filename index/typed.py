@@ -81,7 +81,7 @@ def title_tier(title: str, phrase: str, prefix: bool) -> int:
     """How well a title (as `words.title_form`) holds the typed words (`phrase`, the same
     form): 0 it is them, 1 holds them in order, 2 holds them with the last one as a prefix
     (`prefix`: still being typed), 3 neither."""
-    if not phrase:
+    if not phrase or phrase not in title:  # the cheap test first: most titles fail it
         return 3
     if title == phrase:
         return 0
