@@ -14,6 +14,7 @@ from whoosh.index import LockError
 from whoosh.query import Term
 
 from .intake import Progress, read_changed
+from .marks import Marks
 from .merge import entry_keys, merge_entries, paper_keys
 from .models import AddReport, Entry, Hit, Paper, Problem
 from .records import (
@@ -50,6 +51,9 @@ class Library:
         self._index = self._open(create)
         self._searching: Searching | None = None
         self._count: tuple[Any, int] | None = None
+        self.marks: Marks | None = None
+        """The user's marks, when the caller opened them (the core never guesses the path):
+        `is:`, `has:` and `tag:` filters read them."""
 
     # -- opening ---------------------------------------------------------------------------
 
