@@ -114,6 +114,8 @@ class Library:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        if self.marks is not None:
+            self.marks.close()  # reopened on next use: closing twice or early is harmless
         self._index.close()
 
     def __enter__(self) -> Library:

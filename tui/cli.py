@@ -1,4 +1,5 @@
-"""Provides the `paperbrowse` command: parse, add, remove, search, stats, reindex, or the app."""
+"""Provides the `paperbrowse` command: parse, add, remove, search, stats, reindex, mark,
+export, or the app."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-COMMANDS = ("parse", "add", "remove", "search", "stats", "reindex")
+COMMANDS = ("parse", "add", "remove", "search", "stats", "reindex", "mark", "export")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -61,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     reindex = commands.add_parser("reindex", help="rebuild the index from its recorded lists")
     _common(reindex)
+
+    from .marks_cli import add_mark_parsers
+
+    add_mark_parsers(commands, _common)
     return parser
 
 
@@ -102,8 +107,11 @@ def _library(args: argparse.Namespace, create: bool = True) -> Any:
     from paperbrowse.index.store import Library
 
     from .locations import index_dir
+    from .marks_cli import open_marks
 
-    return Library(index_dir(args.index, args.data_dir), create=create)
+    library = Library(index_dir(args.index, args.data_dir), create=create)
+    library.marks = open_marks(args)  # opened on first use: searches without marks never do
+    return library
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -178,9 +186,13 @@ def cmd_search(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         hits = library.hits(results)
         if args.json:
-            for hit in hits:
+            from .marks_cli import paper_marks
+
+            marks = paper_marks(library.marks, [hit.paper for hit in hits])
+            for n, hit in enumerate(hits):
                 data = hit.paper.to_json()
                 data["score"] = hit.score
+                data["marks"] = marks[n].to_json() if marks else None
                 json_line(data)
         else:
             paper_table([(hit.paper, hit.score) for hit in hits])
@@ -234,6 +246,20 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     progress.finish()
     add_summary(report, time.monotonic() - started)
     return EXIT_FAILED if report.files_failed else EXIT_OK
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    from .marks_cli import cmd_mark
+
+    with _library(args, create=False) as library:
+        return cmd_mark(args, library, _fail)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .marks_cli import cmd_export
+
+    with _library(args, create=False) as library:
+        return cmd_export(args, library, _fail)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
