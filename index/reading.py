@@ -286,10 +286,8 @@ def read_query(text: str, *, as_you_type: bool = False) -> Reading:
             items.extend(words)
             plain_words.extend(w for item in words for w in item.words)
     reading = _assemble(text, items, ids, plain_words, as_you_type)
-    if marks:
-        # Filters make a query that is not words only: no titles-first answer, no relaxing.
-        reading = replace(reading, marks=tuple(marks), plain=False)
-    return reading
+    # Filters leave the words as they were read (`plain` too): they only narrow.
+    return replace(reading, marks=tuple(marks)) if marks else reading
 
 
 def _assemble(

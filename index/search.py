@@ -202,7 +202,7 @@ class Searching:
             self._results[key] = results
             return results
         if quick and reading.plain and not reading.every:
-            results = self._quick(reading, sort, generation, searcher, key)
+            results = self._quick(reading, sort, generation, searcher, key, allow)
             self._results[key] = results
             return results
         if text.strip() in ("", "*") or reading.every or (reading.stop_words_only and first_letter):
@@ -308,6 +308,8 @@ class Searching:
         docnums = relaxed_matches(
             searcher.reader(), self.library.schema, reading, titles.__getitem__
         )
+        if prepared.allow is not None:
+            docnums = [d for d in docnums if d in prepared.allow]
         if docnums:
             results.docnums, results.scores = docnums, [0.0] * len(docnums)
             results.total, results.complete, results.relaxed = len(docnums), True, True
@@ -411,7 +413,13 @@ class Searching:
         return values
 
     def _quick(
-        self, reading: Reading, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
+        self,
+        reading: Reading,
+        sort: str,
+        generation: int,
+        searcher: Any,
+        key: tuple[Any, ...],
+        allow: set[int] | None = None,
     ) -> ResultSet:
         """Titles and authors only, without scoring: see `quick.quick_matches`."""
         order = None
@@ -440,6 +448,8 @@ class Searching:
                 searcher.reader(), self.library.schema, reading, titles.__getitem__, TOP
             )
             relaxed = bool(docnums)
+        if allow is not None:  # a first answer: the full one ranks under the filter
+            docnums = [d for d in docnums if d in allow]
         return ResultSet(
             text=reading.text,
             sort=sort,

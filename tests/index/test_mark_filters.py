@@ -113,3 +113,11 @@ def test_facets_count_only_filtered_papers(library):
     results = library.search("is:unread", count=True)
     facets = library.searching.facets(results)
     assert sum(f.count for f in facets["year"]) == 2
+
+
+def test_a_typo_with_a_filter_relaxes_within_the_filter(library):
+    """Three words, one mistyped: the all-but-one answer is narrowed by the filter too."""
+    results = library.search("is:starred coastal flood forecsting", count=True)
+    assert results.relaxed
+    assert [h.paper.title for h in library.hits(results)] == [TIDAL[0]]
+    assert library.search("is:read coastal flood forecsting", count=True).total == 0
