@@ -12,10 +12,13 @@ raises MarksUnavailable with a clear message and is never deleted or rewritten."
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 FILE_NAME = "marks.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -102,12 +105,25 @@ def clean_tag(tag: str) -> str:
     return "-".join(tag.split())
 
 
+def _locked(method: Any) -> Any:
+    """One thread at a time on the connection (the app's workers and its UI thread share it)."""
+
+    @functools.wraps(method)
+    def locked(self: Marks, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class Marks:
-    """The marks file at `path`: look marks up by paper keys, change them, list marked keys."""
+    """The marks file at `path`: look marks up by paper keys, change them, list marked keys.
+    Safe to share between threads (calls take turns; each is a short SQLite transaction)."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._db: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -124,7 +140,10 @@ class Marks:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(
-                    self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+                    self.path,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    isolation_level=None,
+                    check_same_thread=False,  # guarded by self._lock instead
                 )
                 db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 db.execute("PRAGMA journal_mode = WAL")
@@ -149,6 +168,7 @@ class Marks:
             self._db = db
         return self._db
 
+    @_locked
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
@@ -162,6 +182,7 @@ class Marks:
 
     # -- reading ---------------------------------------------------------------------------
 
+    @_locked
     def generation(self) -> int:
         """A number that changes whenever any process changes the marks (for caches)."""
         try:
@@ -191,6 +212,7 @@ class Marks:
         tags = [r[0] for r in self.db.execute(f"SELECT tag FROM tags WHERE mark IN ({marks})", ids)]
         return _combine(rows, tags)
 
+    @_locked
     def get(self, keys: Iterable[str]) -> Mark:
         """The marks of a paper, given its keys (every key's marks, combined)."""
         try:
@@ -198,6 +220,7 @@ class Marks:
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 
+    @_locked
     def get_many(self, papers: Sequence[Iterable[str]]) -> list[Mark]:
         """The marks of several papers (each given by its keys), in one read transaction."""
         try:
@@ -207,6 +230,7 @@ class Marks:
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 
+    @_locked
     def keys_where(self, what: str, value: str = "") -> frozenset[str]:
         """Every paper key whose mark has `what`: read, starred, seen, note, or tag `value`."""
         if what in FLAGS:
@@ -225,6 +249,7 @@ class Marks:
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 
+    @_locked
     def tag_counts(self) -> dict[str, int]:
         """Every tag in use and how many marked papers carry it."""
         try:
@@ -265,6 +290,7 @@ class Marks:
         )
         return mark_id
 
+    @_locked
     def update(
         self,
         papers: Sequence[Iterable[str]],
