@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome, copy_target
 from ..clipboard import copy
+from ..marking import MarkedResultsList
 from ..probe import PROBE, write_probe
 from ..status import EMPTY_STATE, error_text, facet_line, status_text
 from ..widgets.detail import DetailPane
@@ -90,7 +91,7 @@ class MainScreen(Screen[None]):
             yield Static("Adding lists…", id="adding-label")
             yield ProgressBar(id="adding-bar", show_eta=False)
         with Container(id="body"):
-            yield ResultsList(id="results")
+            yield MarkedResultsList(id="results")
             yield DetailPane(id="detail")
             with Vertical(id="empty"):
                 yield Static(id="empty-text")
