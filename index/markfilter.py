@@ -91,7 +91,7 @@ class MarkDocs:
         filters: Sequence[MarkFilter],
         generation: int,
         searcher: Any,
-        live: Callable[[], list[int]],
+        live: Callable[[], set[int]],
         text: str = "",
     ) -> set[int]:
         """Docnums every filter allows (deleted documents may be among them: collectors skip
@@ -110,7 +110,7 @@ class MarkDocs:
             for wanted in filters:
                 docs = self._docs(leaves, marks.keys_where(wanted.what, wanted.value))
                 if wanted.negated:
-                    docs = set(live()).difference(docs)
+                    docs = live() - docs  # a new set: the cached one stays whole
                 allowed = docs if allowed is None else allowed & docs
         except MarksUnavailable as error:
             raise QueryError(str(error), None, text) from None

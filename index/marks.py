@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,38 +136,54 @@ class Marks:
 
     @property
     def db(self) -> sqlite3.Connection:
-        """The connection, opened (and the file created) on first use."""
+        """The connection, opened (and the file created) on first use. Opening is retried
+        while another process holds the file locked (two processes creating it at once:
+        switching to WAL does not wait on SQLite's busy handler), up to the busy timeout."""
         if self._db is None:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(
-                    self.path,
-                    timeout=BUSY_TIMEOUT_MS / 1000,
-                    isolation_level=None,
-                    check_same_thread=False,  # guarded by self._lock instead
-                )
-                db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = NORMAL")
-                check = db.execute("PRAGMA quick_check").fetchone()
-                if check is None or check[0] != "ok":
-                    raise sqlite3.DatabaseError(f"integrity check: {check and check[0]}")
-                with db:
-                    db.execute("BEGIN IMMEDIATE")
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            db.execute(statement)
-                version = db.execute(
-                    "SELECT value FROM meta WHERE name = 'schema_version'"
-                ).fetchone()[0]
-                if version != SCHEMA_VERSION:
-                    raise sqlite3.DatabaseError(
-                        f"it has schema version {version}, this paperbrowse uses {SCHEMA_VERSION}"
-                    )
-            except (sqlite3.Error, OSError) as error:
-                raise self._unavailable(error) from error
-            self._db = db
+            deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+            while True:
+                try:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    self._db = self._connect()
+                    break
+                except sqlite3.OperationalError as error:
+                    locked = "locked" in str(error) or "busy" in str(error)
+                    if not locked or time.monotonic() > deadline:
+                        raise self._unavailable(error) from error
+                    time.sleep(0.02)  # another process is creating the file: a moment
+                except (sqlite3.Error, OSError) as error:
+                    raise self._unavailable(error) from error
         return self._db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            self.path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,  # guarded by self._lock instead
+        )
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            check = db.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise sqlite3.DatabaseError(f"integrity check: {check and check[0]}")
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+            version = db.execute("SELECT value FROM meta WHERE name = 'schema_version'")
+            found = version.fetchone()[0]
+            if found != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(
+                    f"it has schema version {found}, this paperbrowse uses {SCHEMA_VERSION}"
+                )
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     @_locked
     def close(self) -> None:
@@ -182,9 +199,15 @@ class Marks:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def _absent(self) -> bool:
+        """No marks file yet: reading finds nothing, and creates none (only marking does)."""
+        return self._db is None and not self.path.exists()
+
     @_locked
     def generation(self) -> int:
         """A number that changes whenever any process changes the marks (for caches)."""
+        if self._absent():
+            return 0
         try:
             return int(
                 self.db.execute("SELECT value FROM meta WHERE name = 'generation'").fetchone()[0]
@@ -215,6 +238,8 @@ class Marks:
     @_locked
     def get(self, keys: Iterable[str]) -> Mark:
         """The marks of a paper, given its keys (every key's marks, combined)."""
+        if self._absent():
+            return Mark()
         try:
             return self._read(self._mark_ids(keys))
         except sqlite3.Error as error:
@@ -223,6 +248,8 @@ class Marks:
     @_locked
     def get_many(self, papers: Sequence[Iterable[str]]) -> list[Mark]:
         """The marks of several papers (each given by its keys), in one read transaction."""
+        if self._absent():
+            return [Mark() for _ in papers]
         try:
             with self.db:
                 self.db.execute("BEGIN")
@@ -244,6 +271,8 @@ class Marks:
             params = (clean_tag(value),)
         else:
             raise ValueError(what)
+        if self._absent():
+            return frozenset()
         try:
             return frozenset(row[0] for row in self.db.execute(sql, params))
         except sqlite3.Error as error:
@@ -252,6 +281,8 @@ class Marks:
     @_locked
     def tag_counts(self) -> dict[str, int]:
         """Every tag in use and how many marked papers carry it."""
+        if self._absent():
+            return {}
         try:
             rows = self.db.execute("SELECT tag, COUNT(*) FROM tags GROUP BY tag ORDER BY tag")
             return dict(rows.fetchall())

@@ -241,11 +241,19 @@ class Searching:
         """The docnums a query's mark filters allow, or None when it has none."""
         if not reading.marks:
             return None
-        live = functools.partial(self._live_papers_cached, generation, searcher)
+        live = functools.partial(self._live_set, generation, searcher)
         marks = self.library.marks
         return self._mark_docs.allowed(
             marks, reading.marks, generation, searcher, live, reading.text
         )
+
+    def _live_set(self, generation: int, searcher: Any) -> set[int]:
+        """The live papers as a set, kept per searcher (negated filters start from it)."""
+        key = (generation, "live-set")
+        live = self._columns.get(key)
+        if live is None:
+            live = self._columns[key] = set(self._live_papers_cached(generation, searcher))
+        return live
 
     def _live_papers_cached(self, generation: int, searcher: Any) -> list[int]:
         key = (generation, "live")
