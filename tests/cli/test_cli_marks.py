@@ -13,7 +13,7 @@ from pathlib import Path
 
 import marklists as lists
 import pytest
-from conftest import run_paperbrowse
+from paperbrowse.index.store import Library
 from pybtex.database import parse_string
 
 TIDAL, LATTICE, QUIET = lists.PAPERS
@@ -27,8 +27,8 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = home / "lists"
     lists.write(folder, "2024-05-02---Hot-Papers.md", lists.hot_list())
     lists.write(folder, "ICLR-2024-list01.md", lists.conference_list([ORCHARD]))
-    done = run_paperbrowse("add", folder, "--index", home / "index", home=home)
-    assert done.returncode == 0, done.stderr
+    with Library(home / "index") as library:
+        assert library.add([folder]).files_failed == 0
     return home / "index"
 
 
