@@ -12,10 +12,10 @@ plus the words in order and the ids, for the search to combine."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .ids import LinkId, find_id
-from .schema import FIELD_ALIASES, QUERY_FIELDS
+from .schema import FIELD_ALIASES, MARK_FIELDS, QUERY_FIELDS
 from .words import is_stop_word, searchable, word_list
 
 _FIELDS = {name: name for name in QUERY_FIELDS} | {
@@ -28,6 +28,16 @@ _FIELD_AT = re.compile(r"([A-Za-z_]+):")
 _PREFIX = re.compile(r"[^\W_]{3,}\*")
 _FUZZY = re.compile(r"[^\W_]+~\d?")
 _UNIT = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_MARK_AT = re.compile(r"(-?)(" + "|".join(MARK_FIELDS) + r"):(.*)", re.IGNORECASE)
+_MARK_VALUES = {
+    ("is", "read"): ("read", False),
+    ("is", "unread"): ("read", True),
+    ("is", "starred"): ("starred", False),
+    ("is", "unstarred"): ("starred", True),
+    ("is", "new"): ("seen", True),
+    ("is", "seen"): ("seen", False),
+    ("has", "note"): ("note", False),
+}
 _NUMERIC_VALUE = re.compile(r"[<>]=?\d+|\d+|[\[{]\s*(\d+)?\s*(TO\s*(\d+)?)?\s*[\]}]", re.IGNORECASE)
 
 
@@ -45,6 +55,33 @@ class QueryError(ValueError):
         if self.position is None:
             return self.query
         return f"{self.query}\n{' ' * self.position}^"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkFilter:
+    """`is:`, `has:` or `tag:` in a query: papers whose mark has `what` (read, starred, seen,
+    note, tag) with `value` (the tag), or, `negated`, those whose mark has not."""
+
+    what: str
+    value: str = ""
+    negated: bool = False
+
+
+def _mark_filter(chunk: str, text: str, where: int) -> MarkFilter | None:
+    """`is:read`, `-tag:rl`, `has:note` as a filter; None when the chunk is not one."""
+    match = _MARK_AT.fullmatch(chunk)
+    if match is None:
+        return None
+    minus, name, value = match.group(1), match.group(2).lower(), match.group(3)
+    if not value:
+        return None  # `is:` alone (a pasted "Tag: …") is a word
+    if name == "tag":
+        return MarkFilter("tag", value.strip('"'), bool(minus))
+    found = _MARK_VALUES.get((name, value.lower()))
+    if found is None:
+        choices = ", ".join(f"{n}:{v}" for n, v in _MARK_VALUES if n == name)
+        raise QueryError(f"unknown filter {name}:{value} (choose from {choices})", where, text)
+    return MarkFilter(found[0], "", found[1] != bool(minus))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +105,9 @@ class Reading:
     parts: tuple[tuple[str, ...], ...] = ()
     """Each plain word as its lower-case parts (`pre-training`: pre, training), in order."""
     notes: tuple[str, ...] = field(default=())
+    marks: tuple[MarkFilter, ...] = ()
+    """Filters by the user's marks (`is:starred`, `tag:rl`), kept out of `query`: the
+    search applies them as a filter on the papers the rest matches."""
 
     @property
     def every(self) -> bool:
@@ -161,6 +201,7 @@ def read_query(text: str, *, as_you_type: bool = False) -> Reading:
     parens = _balanced(source, "(", ")")
     items: list[_Item] = []
     ids: list[LinkId] = []
+    marks: list[MarkFilter] = []
     plain_words: list[str] = []
     depth_fields: list[bool] = []  # for each open group: was it opened by a field
     index, length = 0, len(source)
@@ -195,6 +236,9 @@ def read_query(text: str, *, as_you_type: bool = False) -> Reading:
         chunk = source[index:end]
         after = source[end] if end < length else ""
         index = end
+        if (mark := _mark_filter(chunk, text, end - len(chunk))) is not None:
+            marks.append(mark)
+            continue
         match = _FIELD_AT.match(chunk)
         name = _FIELDS.get(match.group(1).lower()) if match else None
         if match and name:
@@ -241,7 +285,9 @@ def read_query(text: str, *, as_you_type: bool = False) -> Reading:
             words = _words_items(chunk)
             items.extend(words)
             plain_words.extend(w for item in words for w in item.words)
-    return _assemble(text, items, ids, plain_words, as_you_type)
+    reading = _assemble(text, items, ids, plain_words, as_you_type)
+    # Filters leave the words as they were read (`plain` too): they only narrow.
+    return replace(reading, marks=tuple(marks)) if marks else reading
 
 
 def _assemble(

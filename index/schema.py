@@ -43,6 +43,8 @@ QUERY_FIELDS = (
     "openreview",
     "doi",
 )
+MARK_FIELDS = ("is", "tag", "has")
+"""Fields that filter by the user's marks (see `reading.MarkFilter`), not indexed terms."""
 FIELD_ALIASES = {
     "author": ["authors", "by"],
     "cat": ["category", "categories"],

@@ -13,6 +13,7 @@ from whoosh import query as wq
 
 from . import explore
 from .columns import LRU, SearchCancelled, StopCheck, column_list, run_collector
+from .markfilter import MarkDocs
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, compile_reading, make_parser, query_terms
 from .quick import QUICK_FIELDS, quick_matches, relaxed_matches
@@ -69,6 +70,8 @@ class _Prepared:
     sortedby: Any
     rerank: Sequence[str] | None
     """The typed words, when results are re-ranked by how their titles hold them."""
+    allow: set[int] | None = None
+    """Docnums the query's mark filters allow (None: no such filter)."""
 
 
 def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -97,6 +100,7 @@ class Searching:
         self._results: LRU[tuple[Any, ...], ResultSet] = LRU(64)
         self._docsets: LRU[tuple[Any, ...], frozenset[int]] = LRU(8)
         self._columns: LRU[tuple[int, str], Any] = LRU(8)
+        self._mark_docs = MarkDocs()
 
     def forget(self) -> None:
         """Drop cached results and parsed queries (benchmarks time queries from scratch)."""
@@ -186,23 +190,25 @@ class Searching:
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         generation, searcher = self._searcher()
-        key = (generation, text.strip(), sort, as_you_type, quick, limit)
+        marks_generation = MarkDocs.generation(self.library.marks, text)
+        key = (generation, text.strip(), sort, as_you_type, quick, limit, marks_generation)
         cached = self._results.get(key)
         if cached is not None and (cached.total is not None or not count):
             return cached
         reading = read_query(text, as_you_type=as_you_type)
+        allow = self._allowed(reading, generation, searcher)
         first_letter = as_you_type and len("".join(reading.words)) < 2
         if reading.stop_words_only and not first_letter:
-            results = self._title_scan(reading, sort, generation, searcher, key)
+            results = self._title_scan(reading, sort, generation, searcher, key, allow)
             self._results[key] = results
             return results
         if quick and reading.plain and not reading.every:
-            results = self._quick(reading, sort, generation, searcher, key)
+            results = self._quick(reading, sort, generation, searcher, key, allow)
             self._results[key] = results
             return results
         if text.strip() in ("", "*") or reading.every or (reading.stop_words_only and first_letter):
             # One letter typed narrows nothing yet: every paper, as for an empty filter.
-            results = self._every(text, sort, generation, searcher, key, limit)
+            results = self._every(text, sort, generation, searcher, key, limit, allow)
             self._results[key] = results
             return results
         prepared = self._prepared.get(key)
@@ -211,7 +217,7 @@ class Searching:
             if sort != "relevance":  # one order over every match: no tiers
                 parsed = replace(parsed, tiers=(parsed.query,))
             rerank = reading.words if sort == "relevance" else None
-            prepared = _Prepared(parsed, _sort_facets(sort, parsed.every), rerank)
+            prepared = _Prepared(parsed, _sort_facets(sort, parsed.every), rerank, allow)
             self._prepared[key] = prepared
         results = ResultSet(
             text=text,
@@ -231,6 +237,31 @@ class Searching:
             self.count(results, should_stop)
         self._results[key] = results
         return results
+
+    def _allowed(self, reading: Reading, generation: int, searcher: Any) -> set[int] | None:
+        """The docnums a query's mark filters allow, or None when it has none."""
+        if not reading.marks:
+            return None
+        live = functools.partial(self._live_set, generation, searcher)
+        marks = self.library.marks
+        return self._mark_docs.allowed(
+            marks, reading.marks, generation, searcher, live, reading.text
+        )
+
+    def _live_set(self, generation: int, searcher: Any) -> set[int]:
+        """The live papers as a set, kept per searcher (negated filters start from it)."""
+        key = (generation, "live-set")
+        live = self._columns.get(key)
+        if live is None:
+            live = self._columns[key] = set(self._live_papers_cached(generation, searcher))
+        return live
+
+    def _live_papers_cached(self, generation: int, searcher: Any) -> list[int]:
+        key = (generation, "live")
+        live = self._columns.get(key)
+        if live is None:
+            live = self._columns[key] = self._live_papers(searcher)
+        return live
 
     def _rank(
         self,
@@ -252,6 +283,8 @@ class Searching:
         for number, query in enumerate(tiers):
             try:
                 collector = searcher.collector(limit=limit, sortedby=prepared.sortedby)
+                if prepared.allow is not None:
+                    collector = collectors.FilterCollector(collector, allow=prepared.allow)
                 hits = run_collector(searcher, query, collector, should_stop)
             except SearchCancelled:
                 raise
@@ -284,13 +317,21 @@ class Searching:
         docnums = relaxed_matches(
             searcher.reader(), self.library.schema, reading, titles.__getitem__
         )
+        if prepared.allow is not None:
+            docnums = [d for d in docnums if d in prepared.allow]
         if docnums:
             results.docnums, results.scores = docnums, [0.0] * len(docnums)
             results.total, results.complete, results.relaxed = len(docnums), True, True
             self._docsets[results.key] = frozenset(docnums)
 
     def _title_scan(
-        self, reading: Reading, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
+        self,
+        reading: Reading,
+        sort: str,
+        generation: int,
+        searcher: Any,
+        key: tuple[Any, ...],
+        allow: set[int] | None = None,
     ) -> ResultSet:
         """Text of stop words only (`to be or not to be`, `it`): titles holding those words
         in order, exact ones first, then shorter ones; the index keeps no such terms."""
@@ -299,6 +340,8 @@ class Searching:
         prefix = reading.unfinished is not None
         tiers = {}
         for docnum in self._live_papers(searcher):
+            if allow is not None and docnum not in allow:
+                continue
             tier = title_tier(titles[docnum] or "", phrase, prefix)
             if tier < 3:
                 tiers[docnum] = tier
@@ -325,10 +368,14 @@ class Searching:
         searcher: Any,
         key: tuple[Any, ...],
         limit: int | None,
+        allow: set[int] | None = None,
     ) -> ResultSet:
         """Every paper, ordered straight from the sort column: what the app shows first, so
         it must not pay a collector's per-document cost (≈ 0.3 s per 100k papers)."""
-        docnums = self._live_papers(searcher)
+        if allow is None:
+            docnums = self._live_papers(searcher)
+        else:  # a filter by marks: those of the live papers it allows
+            docnums = [d for d in self._live_papers_cached(generation, searcher) if d in allow]
         self._order(docnums, "date" if sort == "relevance" else sort, generation, searcher)
         total = len(docnums)
         if limit is not None:
@@ -375,7 +422,13 @@ class Searching:
         return values
 
     def _quick(
-        self, reading: Reading, sort: str, generation: int, searcher: Any, key: tuple[Any, ...]
+        self,
+        reading: Reading,
+        sort: str,
+        generation: int,
+        searcher: Any,
+        key: tuple[Any, ...],
+        allow: set[int] | None = None,
     ) -> ResultSet:
         """Titles and authors only, without scoring: see `quick.quick_matches`."""
         order = None
@@ -404,6 +457,8 @@ class Searching:
                 searcher.reader(), self.library.schema, reading, titles.__getitem__, TOP
             )
             relaxed = bool(docnums)
+        if allow is not None:  # a first answer: the full one ranks under the filter
+            docnums = [d for d in docnums if d in allow]
         return ResultSet(
             text=reading.text,
             sort=sort,
@@ -432,8 +487,11 @@ class Searching:
             if results.complete:
                 docs = frozenset(results.docnums)
             else:
-                query = self._prepared[results.key].parsed.query
-                found = run_collector(searcher, query, collectors.UnsortedCollector(), should_stop)
+                prepared = self._prepared[results.key]
+                collector: Any = collectors.UnsortedCollector()
+                if prepared.allow is not None:
+                    collector = collectors.FilterCollector(collector, allow=prepared.allow)
+                found = run_collector(searcher, prepared.parsed.query, collector, should_stop)
                 docs = frozenset(found.docs())
             self._docsets[results.key] = docs
         return docs

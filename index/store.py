@@ -15,6 +15,7 @@ from whoosh.query import Term
 
 from .creation import create_index, is_unfinished, latest_generation
 from .intake import SAVING, WRITING, Progress, read_changed
+from .marks import Marks
 from .merge import entry_keys, merge_entries, paper_keys
 from .models import AddReport, Entry, Hit, Paper, Problem
 from .records import (
@@ -60,6 +61,9 @@ class Library:
         self._index = self._open(create, on_wait)
         self._searching: Searching | None = None
         self._count: tuple[Any, int] | None = None
+        self.marks: Marks | None = None
+        """The user's marks, when the caller opened them (the core never guesses the path):
+        `is:`, `has:` and `tag:` filters read them."""
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -121,6 +125,8 @@ class Library:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        if self.marks is not None:
+            self.marks.close()  # reopened on next use: closing twice or early is harmless
         self._index.close()
 
     def __enter__(self) -> Library:

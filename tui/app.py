@@ -26,6 +26,21 @@ class PaperBrowseApp(App[int]):
         Binding("q", "quit", "Quit"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
         Binding("D", "demo", "Demo", show=False),
+        Binding(
+            "x",
+            "toggle_mark('read')",
+            "Read",
+            show=False,  # the footer (and its snapshots) unchanged while issue 12 reworks it
+            tooltip="Mark the highlighted paper read / unread",
+        ),
+        Binding(
+            "asterisk",
+            "toggle_mark('starred')",
+            "Star",
+            key_display="*",
+            show=False,
+            tooltip="Star / unstar the highlighted paper",
+        ),
     ]
 
     def __init__(
@@ -68,6 +83,12 @@ class PaperBrowseApp(App[int]):
     @property
     def main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def action_toggle_mark(self, flag: str) -> None:
+        """`x` / `*`: flip read or star on the highlighted paper (see `marking`)."""
+        from .marking import toggle_mark
+
+        toggle_mark(self, flag)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -1,4 +1,5 @@
-"""Provides the `paperbrowse` command: parse, add, remove, search, stats, reindex, or the app."""
+"""Provides the `paperbrowse` command: parse, add, remove, search, stats, reindex, mark,
+export, or the app."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-COMMANDS = ("parse", "add", "remove", "search", "stats", "reindex")
+COMMANDS = ("parse", "add", "remove", "search", "stats", "reindex", "mark", "export")
 VERSION = "paperbrowse 0.1.0"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -71,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
 
     command("reindex", "rebuild the index from its recorded lists")
+
+    from .marks_cli import add_mark_parsers
+
+    add_mark_parsers(command)
     return parser
 
 
@@ -133,8 +138,11 @@ def _library(args: argparse.Namespace, create: bool = True) -> Any:
     from paperbrowse.index.store import Library
 
     from .locations import index_dir
+    from .marks_cli import open_marks
 
-    return Library(index_dir(args.index, args.data_dir), create=create, on_wait=_waiting)
+    library = Library(index_dir(args.index, args.data_dir), create=create, on_wait=_waiting)
+    library.marks = open_marks(args)  # opened on first use: searches without marks never do
+    return library
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -207,9 +215,13 @@ def cmd_search(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         hits = library.hits(results)
         if args.json:
-            for hit in hits:
+            from .marks_cli import paper_marks
+
+            marks = paper_marks(library.marks, [hit.paper for hit in hits])
+            for n, hit in enumerate(hits):
                 data = hit.paper.to_json()
                 data["score"] = hit.score
+                data["marks"] = marks[n].to_json() if marks else None
                 json_line(data)
         else:
             paper_table([(hit.paper, hit.score) for hit in hits])
@@ -285,6 +297,20 @@ def cmd_no_terminal(args: argparse.Namespace) -> int:
         cmd_add(args)  # its problems and summary are printed; the exit says "no app"
     sys.stderr.write(NEEDS_TERMINAL)
     return EXIT_USAGE
+
+
+def cmd_mark(args: argparse.Namespace) -> int:
+    from .marks_cli import cmd_mark
+
+    with _library(args, create=False) as library:
+        return cmd_mark(args, library, _fail)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .marks_cli import cmd_export
+
+    with _library(args, create=False) as library:
+        return cmd_export(args, library, _fail)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

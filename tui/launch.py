@@ -7,10 +7,11 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from paperbrowse.index.marks import Marks
 from paperbrowse.index.store import IndexProblem, Library
 
 from .backend import Backend
-from .locations import demo_index_dir, index_dir
+from .locations import demo_index_dir, index_dir, marks_file
 
 
 def demo_files() -> list[Path]:
@@ -56,11 +57,17 @@ def run_app(args: argparse.Namespace) -> int:
             # The app opens on an offer to rebuild from the lists the index recorded.
             backend = None
             repair = (path, str(problem), Library.recorded_files(path))
+
+    def with_marks(opened: Backend) -> Backend:
+        """The user's marks go with any index the app opens (they follow papers, not files)."""
+        opened.library.marks = Marks(marks_file(args.data_dir))
+        return opened
+
     app = PaperBrowseApp(
-        backend,
+        backend and with_marks(backend),
         paths=list(args.paths),
         repair=repair,
-        open_demo=lambda: open_demo(args.cache_dir),
+        open_demo=lambda: with_marks(open_demo(args.cache_dir)),
         index_hint=hint,
     )
     app.run()

@@ -52,3 +52,9 @@ def index_dir(override: str | Path | None = None, data: str | Path | None = None
 def demo_index_dir(cache: str | Path | None = None) -> Path:
     """The built-in sample's own index, never the user's."""
     return cache_dir(cache) / "demo-index"
+
+
+def marks_file(data: str | Path | None = None) -> Path:
+    """The user's marks (read, star, tags, notes): `marks.sqlite3` in the data directory,
+    never in the index, which is rebuilt from the lists while marks are not rebuildable."""
+    return data_dir(data) / "marks.sqlite3"

@@ -29,6 +29,7 @@ HELP = """\
 | `r` | papers related to the selected one |
 | `f` | narrow by venue, year or list format |
 | `d` | show or hide the detail pane |
+| `x` / `*` | mark the highlighted paper read / starred (again: undo); read is dim, ★ starred |
 | `D` | open the built-in demo papers |
 | `ctrl+p` | command palette |
 | `?` | this help; `q` quits |
@@ -38,6 +39,7 @@ Words match titles, authors and abstracts (the last word also as a prefix while 
 `title:` `author:` `abstract:` `venue:` `year:` `cat:` `source:` `date:` narrow to a field;
 `AND` `OR` `NOT` and parentheses combine; `"a phrase"`, `transf*`, `difusion~`,
 `year:[2021 TO 2023]`, `retweets:>100`; `*` alone matches every paper.
+`is:read` `is:unread` `is:starred` `is:new` `tag:NAME` `has:note` filter by your marks.
 """
 
 

@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome
+from ..marking import MarkedResultsList
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
 from ..status import empty_state, error_text, facet_line, status_text
@@ -106,7 +107,7 @@ class MainScreen(LinkActions):
             yield Static(id="facets")
         yield AddingRow(id="adding")
         with Container(id="body"):
-            yield ResultsList(id="results")
+            yield MarkedResultsList(id="results")
             yield DetailPane(id="detail")
             with Vertical(id="empty"):
                 yield Static(id="empty-text")
