@@ -59,7 +59,8 @@ def status_text(outcome: Outcome, sort: str, demo: bool) -> Text:
             status.append(outcome.correction, style="bold underline")
             status.append("?  (enter in the filter: search it)")
     elif outcome.results is not None and outcome.results.relaxed:
-        status.append(f"No paper holds every word; {total} hold all but one", style="bold")
+        verb = "holds" if total == 1 else "hold"
+        status.append(f"No paper holds every word; {total} {verb} all but one", style="bold")
         if outcome.correction:
             status.append(" · did you mean ")
             status.append(outcome.correction, style="bold underline")
