@@ -30,7 +30,7 @@ TYPING_GAP = 0.12
 
 
 async def _keystrokes(index: Path, phrases: tuple[str, ...]) -> dict[str, Any]:
-    from paperbrowse.index.store import Library
+    from paperbrowse.index.library import Library
     from paperbrowse.tui.app import PaperBrowseApp
     from paperbrowse.tui.backend import Backend
     from paperbrowse.tui.screens.main import MainScreen

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from paperbrowse.index.library import Library
 from paperbrowse.index.models import Paper
-from paperbrowse.index.store import Library
 
 LIMIT = 50
 

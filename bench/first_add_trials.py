@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crash_trials import copy_lists, environment, state
-from paperbrowse.index.store import IndexProblem, Library
+from paperbrowse.index.library import IndexProblem, Library
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from paperbrowse.index.library import Library
 from paperbrowse.index.marks import Marks
 from paperbrowse.index.merge import paper_keys
+from paperbrowse.index.models import Paper
 from paperbrowse.index.reading import read_query
-from paperbrowse.index.schema import paper_from_data
-from paperbrowse.index.store import Library
 
 ROOT = Path(__file__).resolve().parent
 PER_FILE = 2000
@@ -84,10 +84,8 @@ def main() -> None:
     marks_dir = Path(tempfile.mkdtemp(prefix="marks-bench-"))
     library.marks = marks = Marks(marks_dir / "marks.sqlite3")
     reader = library.searcher().reader()
-    chosen = random.Random(5).sample(
-        sorted(library.searching._live_papers(library.searcher())), args.marked
-    )
-    papers = [paper_keys(paper_from_data(reader.stored_fields(d)["data"])) for d in chosen]
+    chosen = random.Random(5).sample(sorted(library.searching.live()[1]), args.marked)
+    papers = [paper_keys(Paper.from_store(reader.stored_fields(d)["data"])) for d in chosen]
     started = time.perf_counter()
     marks.update(papers, read=True)
     marks.update(papers[: len(papers) // 3], starred=True)

@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from paperbrowse.index.library import Library
 from paperbrowse.index.models import Paper
-from paperbrowse.index.schema import KIND_PAPER, paper_from_data
-from paperbrowse.index.store import Library
+from paperbrowse.index.schema import KIND_PAPER
 from paperbrowse.index.words import is_stop_word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,7 +166,7 @@ def main() -> None:
     library = open_index(args.index)
     searcher = library.searcher()
     papers = [
-        paper_from_data(searcher.stored_fields(d)["data"])
+        Paper.from_store(searcher.stored_fields(d)["data"])
         for d in sorted(searcher.document_numbers(kind=KIND_PAPER))
     ]
     db = fts5(papers)

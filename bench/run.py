@@ -23,8 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from app_timing import cli_search, cold_start, keystroke_latency
 from corpora import real_entries, synthetic
 from engines import KINDS, QUERIES, Fts5Engine, ProjectEngine, TantivyEngine
-from paperbrowse.index.schema import KIND_PAPER, paper_from_data
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
+from paperbrowse.index.models import Paper
+from paperbrowse.index.schema import KIND_PAPER
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -34,7 +35,7 @@ SIZES = {"100k": 100_000, "1m": 1_000_000}
 def _papers(library: Library) -> list[Any]:
     searcher = library.searcher()
     return [
-        paper_from_data(searcher.stored_fields(d)["data"])
+        Paper.from_store(searcher.stored_fields(d)["data"])
         for d in searcher.document_numbers(kind=KIND_PAPER)
     ]
 

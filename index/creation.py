@@ -15,15 +15,9 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import _DEF_INDEX_NAME, TOC
 
-from .records import (
-    MANIFEST_NAME,
-    STAMP_NAME,
-    IndexProblem,
-    read_stamp,
-    write_manifest,
-    write_stamp,
-)
+from .errors import IndexProblem
 from .schema import make_schema
+from .stamp import MANIFEST_NAME, STAMP_NAME, read_stamp, write_manifest, write_stamp
 
 WRITELOCK_NAME = f"{_DEF_INDEX_NAME}_WRITELOCK"
 """The lock file every Whoosh writer of the index takes (`Index.lock("WRITELOCK")`)."""

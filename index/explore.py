@@ -10,7 +10,6 @@ from typing import Any
 from .formats.conference import VENUES
 from .models import Facet, Hit, Paper
 from .reading import Reading
-from .schema import paper_from_data
 from .words import is_stop_word
 
 
@@ -25,9 +24,10 @@ def facet_value(field: str, term: str) -> str | None:
 
 
 def facets(
-    reader: Any, matched: Set[int], year_of: Callable[[int], Any], per_field: int = 8
+    reader: Any, matched: Set[int], year_of: Callable[[int], Any], per_field: int | None = 8
 ) -> dict[str, list[Facet]]:
-    """Counts of year, venue and source format among `matched`, most common first."""
+    """Counts of year, venue and source format among `matched`, most common first (the
+    first `per_field` of each; None: all)."""
     years: dict[int, int] = {}
     for docnum in matched:
         year = year_of(docnum)
@@ -127,5 +127,5 @@ def related(searcher: Any, paper: Paper, limit: int = 20) -> list[Hit]:
     for hit in results:
         stored = searcher.reader().stored_fields(hit.docnum)
         if stored.get("key") != paper.key and "data" in stored:
-            hits.append(Hit(paper_from_data(stored["data"]), float(hit.score or 0.0)))
+            hits.append(Hit(Paper.from_store(stored["data"]), float(hit.score or 0.0)))
     return hits

@@ -13,7 +13,7 @@ from typing import Any
 
 from whoosh.reading import TermNotFound
 
-from .columns import LRU
+from .lru import LRU
 from .marks import Marks, MarksUnavailable
 from .reading import MarkFilter, QueryError
 

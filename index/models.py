@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,10 +166,6 @@ class Paper:
         return sort_date(self.date, self.arxiv_id, self.year)
 
     @property
-    def first_author(self) -> str | None:
-        return self.authors[0] if self.authors else None
-
-    @property
     def urls(self) -> Urls:
         abs_url = pdf_url = openreview = None
         if self.arxiv_id:
@@ -202,6 +199,35 @@ class Paper:
             "sources": [source.to_json() for source in self.sources],
             "urls": self.urls.to_json(),
         }
+
+    def to_store(self) -> dict[str, Any]:
+        """What the index stores of a paper: its JSON record and its entries."""
+        data = self.to_json()
+        data["entries"] = [entry.to_store() for entry in self.entries]
+        return data
+
+    @classmethod
+    def from_store(cls, raw: str | dict[str, Any]) -> Paper:
+        """A Paper back from what the index stores (`to_store`, as JSON text or a dict)."""
+        data = json.loads(raw) if isinstance(raw, str) else raw
+        return cls(
+            key=data["key"],
+            title=data["title"],
+            authors=tuple(data["authors"]),
+            abstract=data["abstract"],
+            arxiv_id=data["arxiv_id"],
+            openreview_id=data["openreview_id"],
+            url=data["url"],
+            venue=data["venue"],
+            year=data["year"],
+            date=data["date"],
+            categories=tuple(data["categories"]),
+            retweets=data["retweets"],
+            favorites=data["favorites"],
+            formats=tuple(data["formats"]),
+            sources=tuple(Source.from_json(s) for s in data["sources"]),
+            entries=tuple(Entry.from_store(e) for e in data.get("entries", ())),
+        )
 
 
 @dataclass(frozen=True, slots=True)

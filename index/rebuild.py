@@ -9,15 +9,13 @@ import shutil
 import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from whoosh.filedb.filestore import FileStorage
 
+from .intake import Progress
 from .models import AddReport, Problem
-from .records import read_manifest
-
-if TYPE_CHECKING:
-    from .store import Library, Progress
+from .stamp import read_manifest
+from .store import Storage
 
 
 def recorded_files(path: str | Path) -> list[str]:
@@ -38,18 +36,16 @@ def recorded_files(path: str | Path) -> list[str]:
 
 def rebuild(
     path: str | Path, files: list[str] | None = None, progress: Progress | None = None
-) -> tuple[Library, AddReport]:
+) -> AddReport:
     """Build a fresh index from the files (default: the recorded ones still present) in a
     staging directory, then swap it in whole; the old index stays until the swap."""
-    from .store import Library
-
     target = Path(path)
     sources = files if files is not None else recorded_files(target)
     present = [f for f in sources if os.path.isfile(f)]
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".rebuild-", dir=target.parent))
     try:
-        with Library(staging / "index") as fresh:
+        with Storage(staging / "index") as fresh:
             report = fresh.add(present, progress=progress)
         backup = None
         if target.exists():
@@ -66,4 +62,4 @@ def rebuild(
         for f in sources
         if f not in present
     ]
-    return Library(target), replace(report, problems=report.problems + tuple(missing))
+    return replace(report, problems=report.problems + tuple(missing))

@@ -1,5 +1,5 @@
-"""Provides what a search hands back and how it is ordered: the result set, the sort orders
-and their Whoosh facets (the one place that maps a sort to its column)."""
+"""Provides what a search hands back and how it is ordered: the result set, and the sorts as
+Whoosh facets (from the one map in `sorts`)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,12 @@ from typing import Any
 from whoosh import sorting
 
 from .query import ParsedQuery
+from .sorts import SORTS, sort_columns
 
-SORTS = ("relevance", "date", "popularity", "title")
+__all__ = ["SORTS", "TOP", "ResultSet", "sort_facets"]
+
 TOP = 200
 """Hits ranked per search; more are ranked only when someone scrolls past them."""
-_COLUMN_SORTS = {
-    "date": ("sort_date", True),
-    "popularity": ("retweets", True),
-    "title": ("sort_title", False),
-}
 
 
 @dataclass(slots=True)
@@ -67,13 +64,10 @@ def _score(raw: Any) -> float:
     return float(raw or 0.0)
 
 
-def _sort_facets(sort: str, every: bool) -> Any:
-    score = sorting.ScoreFacet()
-    newest = sorting.FieldFacet("sort_date", reverse=True)
-    if sort == "date" or (sort == "relevance" and every):
-        return [newest, sorting.FieldFacet("sort_title"), score]
-    if sort == "popularity":
-        return [sorting.FieldFacet("retweets", reverse=True), score]
-    if sort == "title":
-        return [sorting.FieldFacet("sort_title"), score]
-    return None
+def sort_facets(sort: str, every: bool) -> Any:
+    """Whoosh's sort keys for a sort (None: by score), the score breaking the last ties."""
+    columns = sort_columns(sort, every)
+    if not columns:
+        return None
+    facets = [sorting.FieldFacet(field, reverse=reverse) for field, reverse in columns]
+    return [*facets, sorting.ScoreFacet()]

@@ -15,7 +15,7 @@ from .dates import date_number, date_terms
 from .formats.conference import VENUES
 from .ids import doi_from_url, normalise_url
 from .merge import paper_keys
-from .models import Entry, Paper, Source
+from .models import Paper
 from .words import indexed_text, title_form
 
 SCHEMA_VERSION = 2
@@ -25,7 +25,6 @@ APP_ID = "paperbrowse"
 
 KIND_PAPER = "paper"
 KIND_FILE = "file"
-KIND_META = "meta"
 
 # Fields users may name in a query, and the aliases that lead to them.
 QUERY_FIELDS = (
@@ -116,7 +115,7 @@ def paper_document(paper: Paper) -> dict[str, Any]:
         "sort_title": normalise_title(paper.title),
         "files": " ".join(sorted({file_token(s.path) for s in paper.sources})),
         "mkeys": " ".join(sorted(paper_keys(paper))),
-        "data": json.dumps(paper_to_data(paper), ensure_ascii=False, separators=(",", ":")),
+        "data": json.dumps(paper.to_store(), ensure_ascii=False, separators=(",", ":")),
     }
     if paper.venue:
         doc["venue"] = _venue_terms(paper.venue)
@@ -142,32 +141,3 @@ def paper_document(paper: Paper) -> dict[str, Any]:
     if urls:
         doc["link"] = " ".join(sorted(normalise_url(u) for u in urls))
     return doc
-
-
-def paper_to_data(paper: Paper) -> dict[str, Any]:
-    data = paper.to_json()
-    data["entries"] = [entry.to_store() for entry in paper.entries]
-    return data
-
-
-def paper_from_data(raw: str | dict[str, Any]) -> Paper:
-    """A Paper back from its stored JSON."""
-    data = json.loads(raw) if isinstance(raw, str) else raw
-    return Paper(
-        key=data["key"],
-        title=data["title"],
-        authors=tuple(data["authors"]),
-        abstract=data["abstract"],
-        arxiv_id=data["arxiv_id"],
-        openreview_id=data["openreview_id"],
-        url=data["url"],
-        venue=data["venue"],
-        year=data["year"],
-        date=data["date"],
-        categories=tuple(data["categories"]),
-        retweets=data["retweets"],
-        favorites=data["favorites"],
-        formats=tuple(data["formats"]),
-        sources=tuple(Source.from_json(s) for s in data["sources"]),
-        entries=tuple(Entry.from_store(e) for e in data.get("entries", ())),
-    )

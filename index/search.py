@@ -1,31 +1,45 @@
-"""Provides Searching: a Library's queries run on one live searcher, as ranked result sets
-whose rows are read lazily; facets, hints and related papers come from `explore`."""
+"""Provides Searching: queries run on one live searcher, as ranked result sets whose rows are
+read lazily; facets, hints and related papers come from `explore`. It is given where the
+searcher and the marks come from (a SearchSource), never the storage itself."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from whoosh import collectors
 from whoosh import query as wq
 
 from . import explore
-from .columns import LRU, SearchCancelled, StopCheck, column_list, run_collector
+from .cancel import SearchCancelled, StopCheck, run_collector
+from .columns import Columns
+from .errors import DAMAGE_ERRORS, damage_guard
+from .lru import LRU
 from .markfilter import MarkDocs
+from .marks import Marks
 from .models import Facet, Hit, Paper
 from .query import ParsedQuery, QueryError, compile_reading, make_parser, query_terms
-from .quick import QUICK_FIELDS, quick_matches, relaxed_matches
 from .reading import Reading, read_query
-from .records import DAMAGE_ERRORS, damage_guard
-from .results import _COLUMN_SORTS, SORTS, TOP, ResultSet, _Prepared, _score, _sort_facets
-from .schema import KIND_FILE, KIND_PAPER, paper_from_data
-from .typed import MIN_PREFIX, PrefixExpander, rerank_by_title, title_tier
+from .results import SORTS, TOP, ResultSet, _Prepared, _score, sort_facets
+from .schema import KIND_PAPER
+from .typeahead.first import QUICK_FIELDS, relaxed_matches
+from .typeahead.prefixes import MIN_PREFIX, PrefixExpander, rerank_by_title
+from .unscored import Unscored
 from .words import is_stop_word
 
-if TYPE_CHECKING:
-    from .store import Library
+
+class SearchSource(Protocol):
+    """Where Searching reads: the index's place (for damage messages), schema and searcher."""
+
+    path: Path
+
+    @property
+    def schema(self) -> Any: ...
+
+    def searcher(self) -> Any: ...
 
 
 def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -33,7 +47,7 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(method)
     def guarded(self: Searching, *args: Any, **kwargs: Any) -> Any:
-        with damage_guard(self.library.path):
+        with damage_guard(self.source.path):
             return method(self, *args, **kwargs)
 
     return guarded
@@ -42,18 +56,24 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
 class Searching:
     """The search side of a Library: parsing, running and fetching, on one live searcher."""
 
-    def __init__(self, library: Library) -> None:
-        self.library = library
+    def __init__(
+        self, source: SearchSource, marks: Callable[[], Marks | None] = lambda: None
+    ) -> None:
+        self.source = source
+        self.marks = marks
+        """The user's marks, when the caller opened them: `is:`, `has:` and `tag:` read them."""
         self._parser: Any = None
         self._snapshots: dict[int, Any] = {}
         self._generation = 0
         self._current: Any = None
-        self._expander = PrefixExpander(library.schema)
-        self._quick_expander = PrefixExpander(library.schema, QUICK_FIELDS)
+        self._expander = PrefixExpander(source.schema)
+        self._columns = Columns()
+        self._unscored = Unscored(
+            source.schema, self._columns, PrefixExpander(source.schema, QUICK_FIELDS)
+        )
         self._prepared: LRU[tuple[Any, ...], _Prepared] = LRU(64)
         self._results: LRU[tuple[Any, ...], ResultSet] = LRU(64)
         self._docsets: LRU[tuple[Any, ...], frozenset[int]] = LRU(8)
-        self._columns: LRU[tuple[int, str], Any] = LRU(8)
         self._mark_docs = MarkDocs()
 
     def forget(self) -> None:
@@ -65,11 +85,11 @@ class Searching:
     @property
     def parser(self) -> Any:
         if self._parser is None:
-            self._parser = make_parser(self.library.schema)
+            self._parser = make_parser(self.source.schema)
         return self._parser
 
     def _searcher(self) -> tuple[int, Any]:
-        searcher = self.library.searcher()
+        searcher = self.source.searcher()
         if searcher is not self._current:
             self._current = searcher
             self._generation += 1
@@ -100,7 +120,7 @@ class Searching:
         tail = self._expander.query(reader, generation, last)
         terms = tuple(("term", t) for _, t in self._expander.terms(reader, generation, last))
         union = tail if head is None else wq.And([head, tail])
-        if not explore.known(reader, self.library.schema, last):
+        if not explore.known(reader, self.source.schema, last):
             # Not a word yet (`transfo`): no paper holds it as typed, so one tier does.
             return ParsedQuery(
                 text, union, every=False, extra_terms=terms, tiers=(union,), reading=reading
@@ -117,7 +137,7 @@ class Searching:
         it: positions cost a phrase query per keystroke, and titles rank those already."""
         if not reading.plain or reading.constraining < 3 or query is wq.NullQuery:
             return query
-        analyzer = self.library.schema["abstract"].analyzer
+        analyzer = self.source.schema["abstract"].analyzer
         stems = [token.text for token in analyzer(" ".join(reading.words))]
         if len(stems) < 2:
             return query
@@ -144,7 +164,7 @@ class Searching:
         if sort not in SORTS:
             raise QueryError(f"unknown sort {sort!r} (choose from {', '.join(SORTS)})")
         generation, searcher = self._searcher()
-        marks_generation = MarkDocs.generation(self.library.marks, text)
+        marks_generation = MarkDocs.generation(self.marks(), text)
         key = (generation, text.strip(), sort, as_you_type, quick, limit, marks_generation)
         cached = self._results.get(key)
         if cached is not None and (cached.total is not None or not count):
@@ -153,16 +173,16 @@ class Searching:
         allow = self._allowed(reading, generation, searcher)
         first_letter = as_you_type and len("".join(reading.words)) < 2
         if reading.stop_words_only and not first_letter:
-            results = self._title_scan(reading, sort, generation, searcher, key, allow)
+            results = self._unscored.title_scan(reading, sort, generation, searcher, key, allow)
             self._results[key] = results
             return results
         if quick and reading.plain and not reading.every:
-            results = self._quick(reading, sort, generation, searcher, key, allow)
+            results = self._unscored.first_answer(reading, sort, generation, searcher, key, allow)
             self._results[key] = results
             return results
         if text.strip() in ("", "*") or reading.every or (reading.stop_words_only and first_letter):
             # One letter typed narrows nothing yet: every paper, as for an empty filter.
-            results = self._every(text, sort, generation, searcher, key, limit, allow)
+            results = self._unscored.every(text, sort, generation, searcher, key, limit, allow)
             self._results[key] = results
             return results
         prepared = self._prepared.get(key)
@@ -171,7 +191,7 @@ class Searching:
             if sort != "relevance":  # one order over every match: no tiers
                 parsed = replace(parsed, tiers=(parsed.query,))
             rerank = reading.words if sort == "relevance" else None
-            prepared = _Prepared(parsed, _sort_facets(sort, parsed.every), rerank, allow)
+            prepared = _Prepared(parsed, sort_facets(sort, parsed.every), rerank, allow)
             self._prepared[key] = prepared
         results = ResultSet(
             text=text,
@@ -196,26 +216,11 @@ class Searching:
         """The docnums a query's mark filters allow, or None when it has none."""
         if not reading.marks:
             return None
-        live = functools.partial(self._live_set, generation, searcher)
-        marks = self.library.marks
+        live = functools.partial(self._columns.live_set, generation, searcher)
+        marks = self.marks()
         return self._mark_docs.allowed(
             marks, reading.marks, generation, searcher, live, reading.text
         )
-
-    def _live_set(self, generation: int, searcher: Any) -> set[int]:
-        """The live papers as a set, kept per searcher (negated filters start from it)."""
-        key = (generation, "live-set")
-        live = self._columns.get(key)
-        if live is None:
-            live = self._columns[key] = set(self._live_papers_cached(generation, searcher))
-        return live
-
-    def _live_papers_cached(self, generation: int, searcher: Any) -> list[int]:
-        key = (generation, "live")
-        live = self._columns.get(key)
-        if live is None:
-            live = self._columns[key] = self._live_papers(searcher)
-        return live
 
     def _rank(
         self,
@@ -233,7 +238,7 @@ class Searching:
         complete = False
         titles = None
         if prepared.rerank:
-            titles = self._column_list(results.generation, searcher, "title_words").__getitem__
+            titles = self._columns.column(results.generation, searcher, "title_words").__getitem__
         for number, query in enumerate(tiers):
             try:
                 collector = searcher.collector(limit=limit, sortedby=prepared.sortedby)
@@ -267,9 +272,9 @@ class Searching:
         reading = prepared.parsed.reading
         if reading is None or not reading.plain or reading.constraining < 3:
             return
-        titles = self._column_list(results.generation, searcher, "title_words")
+        titles = self._columns.column(results.generation, searcher, "title_words")
         docnums = relaxed_matches(
-            searcher.reader(), self.library.schema, reading, titles.__getitem__
+            searcher.reader(), self.source.schema, reading, titles.__getitem__
         )
         if prepared.allow is not None:
             docnums = [d for d in docnums if d in prepared.allow]
@@ -277,155 +282,6 @@ class Searching:
             results.docnums, results.scores = docnums, [0.0] * len(docnums)
             results.total, results.complete, results.relaxed = len(docnums), True, True
             self._docsets[results.key] = frozenset(docnums)
-
-    def _title_scan(
-        self,
-        reading: Reading,
-        sort: str,
-        generation: int,
-        searcher: Any,
-        key: tuple[Any, ...],
-        allow: set[int] | None = None,
-    ) -> ResultSet:
-        """Text of stop words only (`to be or not to be`, `it`): titles holding those words
-        in order, exact ones first, then shorter ones; the index keeps no such terms."""
-        phrase = " ".join(reading.words)
-        titles = self._column_list(generation, searcher, "title_words")
-        prefix = reading.unfinished is not None
-        tiers = {}
-        for docnum in self._live_papers(searcher):
-            if allow is not None and docnum not in allow:
-                continue
-            tier = title_tier(titles[docnum] or "", phrase, prefix)
-            if tier < 3:
-                tiers[docnum] = tier
-        docnums = sorted(tiers, key=lambda d: (tiers[d], len(titles[d] or ""), d))
-        if sort != "relevance":
-            self._order(docnums, sort, generation, searcher)
-        return ResultSet(
-            text=reading.text,
-            sort=sort,
-            total=len(docnums),
-            docnums=docnums,
-            scores=[1.0] * len(docnums),
-            terms=tuple(("term", w) for w in reading.words),
-            generation=generation,
-            key=key,
-            complete=True,
-        )
-
-    def _every(
-        self,
-        text: str,
-        sort: str,
-        generation: int,
-        searcher: Any,
-        key: tuple[Any, ...],
-        limit: int | None,
-        allow: set[int] | None = None,
-    ) -> ResultSet:
-        """Every paper, ordered straight from the sort column: what the app shows first, so
-        it must not pay a collector's per-document cost (≈ 0.3 s per 100k papers)."""
-        if allow is None:
-            docnums = self._live_papers(searcher)
-        else:  # a filter by marks: those of the live papers it allows
-            docnums = [d for d in self._live_papers_cached(generation, searcher) if d in allow]
-        self._order(docnums, "date" if sort == "relevance" else sort, generation, searcher)
-        total = len(docnums)
-        if limit is not None:
-            del docnums[limit:]
-        return ResultSet(
-            text=text,
-            sort=sort,
-            total=total,
-            docnums=docnums,
-            scores=[1.0] * len(docnums),
-            terms=(),
-            generation=generation,
-            key=key,
-            every=True,
-            complete=True,
-        )
-
-    def _order(self, docnums: list[int], sort: str, generation: int, searcher: Any) -> None:
-        """Sort docnums in place by a column; newest-first ties go A→Z by title (two stable
-        sorts: cheaper than tuple keys at 100k papers), so the order never depends on the
-        order lists were added in."""
-        field, reverse = _COLUMN_SORTS[sort]
-        if sort == "date":
-            docnums.sort(key=self._column_list(generation, searcher, "sort_title").__getitem__)
-        values = self._column_list(generation, searcher, field)
-        docnums.sort(key=values.__getitem__, reverse=reverse)
-
-    def _live_papers(self, searcher: Any) -> list[int]:
-        """Docnums of papers not deleted (file records and replaced papers left out)."""
-        reader = searcher.reader()
-        others = set()
-        if ("kind", KIND_FILE) in reader:
-            others.update(reader.postings("kind", KIND_FILE).all_ids())
-        if reader.has_deletions():
-            others.update(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
-        return [d for d in range(reader.doc_count_all()) if d not in others]
-
-    def _column_list(self, generation: int, searcher: Any, field: str) -> list[Any]:
-        """A whole column as a list, read once per searcher."""
-        key = (generation, "list:" + field)
-        values = self._columns.get(key)
-        if values is None:
-            values = self._columns[key] = column_list(searcher.reader(), field)
-        return values
-
-    def _quick(
-        self,
-        reading: Reading,
-        sort: str,
-        generation: int,
-        searcher: Any,
-        key: tuple[Any, ...],
-        allow: set[int] | None = None,
-    ) -> ResultSet:
-        """Titles and authors only, without scoring: see `quick.quick_matches`."""
-        order = None
-        if sort != "relevance":
-
-            def order(docnums: list[int]) -> list[int]:
-                ordered = list(docnums)
-                self._order(ordered, sort, generation, searcher)
-                return ordered
-
-        titles = self._column_list(generation, searcher, "title_words")
-        found = quick_matches(
-            searcher.reader(),
-            self.library.schema,
-            self._quick_expander,
-            generation,
-            reading,
-            titles.__getitem__,
-            order,
-            TOP,
-        )
-        docnums, _, terms = found if found is not None else ([], 0, [])
-        relaxed = False
-        if not docnums and reading.constraining >= 3:
-            docnums = relaxed_matches(
-                searcher.reader(), self.library.schema, reading, titles.__getitem__, TOP
-            )
-            relaxed = bool(docnums)
-        if allow is not None:  # a first answer: the full one ranks under the filter
-            docnums = [d for d in docnums if d in allow]
-        return ResultSet(
-            text=reading.text,
-            sort=sort,
-            total=None,
-            docnums=docnums,
-            scores=[0.0] * len(docnums),
-            terms=tuple(("term", t) for t in terms),
-            generation=generation,
-            key=key,
-            complete=True,
-            partial=True,
-            relaxed=relaxed,
-        )
 
     @_guarded
     def count(self, results: ResultSet, should_stop: StopCheck | None = None) -> int:
@@ -462,7 +318,7 @@ class Searching:
                 self._rank(results, prepared, searcher, max(stop + TOP, 2 * len(results.docnums)))
         reader = searcher.reader()
         return [
-            paper_from_data(reader.stored_fields(d)["data"]) for d in results.docnums[start:stop]
+            Paper.from_store(reader.stored_fields(d)["data"]) for d in results.docnums[start:stop]
         ]
 
     def hits(self, results: ResultSet, start: int = 0, stop: int | None = None) -> list[Hit]:
@@ -482,13 +338,13 @@ class Searching:
         if searcher is None:
             return {}
         matched = self._docset(results, should_stop)
-        years = self._column_list(results.generation, searcher, "year").__getitem__
+        years = self._columns.column(results.generation, searcher, "year").__getitem__
         return explore.facets(searcher.reader(), matched, years, per_field)
 
     def correction(self, text: str) -> str | None:
         """Whoosh's "did you mean" for a query, or None when it has nothing better."""
         _, searcher = self._searcher()
-        return explore.correction(searcher, self.library.schema, read_query(text))
+        return explore.correction(searcher, self.source.schema, read_query(text))
 
     @_guarded
     def related(self, paper: Paper, limit: int = 20) -> list[Hit]:
@@ -496,5 +352,20 @@ class Searching:
         _, searcher = self._searcher()
         return explore.related(searcher, paper, limit)
 
+    def paper_count(self) -> int:
+        """The live papers in the current searcher."""
+        generation, searcher = self._searcher()
+        return len(self._columns.live(generation, searcher))
 
-__all__ = ["KIND_PAPER", "SORTS", "ResultSet", "SearchCancelled", "Searching"]
+    def column(self, field: str) -> list[Any]:
+        """A whole column of the current searcher, in docnum order."""
+        generation, searcher = self._searcher()
+        return self._columns.column(generation, searcher, field)
+
+    def live(self) -> tuple[Any, list[int]]:
+        """The current searcher and its live papers' docnums (for counting by field)."""
+        generation, searcher = self._searcher()
+        return searcher, self._columns.live(generation, searcher)
+
+
+__all__ = ["SORTS", "ResultSet", "SearchCancelled", "SearchSource", "Searching"]

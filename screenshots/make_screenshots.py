@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.backend import Backend
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"

@@ -19,6 +19,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# Strict editable mode installs a tree of links under build/, which `lint-imports` can walk
+# (the default mode's import hook hides the package-dir mapping from it). Rerunning this
+# script picks up added modules.
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' \
+    --config-settings editable_mode=strict
 export PATH="$PWD/.venv/bin:$PATH"
+lint-imports --no-logo --no-cache
 exec .venv/bin/python -m pytest -n 2 -p no:cacheprovider "$@"

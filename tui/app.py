@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from paperbrowse.index.library import Library
 from paperbrowse.index.models import AddReport
-from paperbrowse.index.store import Library
 from textual.app import App
 from textual.binding import Binding, BindingType
 

@@ -8,16 +8,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from paperbrowse.index.cite import Link
+from paperbrowse.index.library import (
+    IndexProblem,
+    Library,
+    QueryError,
+    ResultSet,
+    SearchCancelled,
+)
 from paperbrowse.index.models import AddReport, Facet, Paper
-from paperbrowse.index.query import QueryError
-from paperbrowse.index.search import ResultSet, SearchCancelled
-from paperbrowse.index.store import IndexProblem, Library
 
 from .widgets.results import Rows
 
 PREFETCH = 40
-QUICK_BUDGET = 0.006
-"""Seconds the titles-first answer may spend ranking before it shows what it has."""
 """Rows read with the search itself, so the first screen paints without touching the index."""
 
 
@@ -62,16 +64,16 @@ class Backend:
             return self.library.paper_count()
 
     def _rows(self, results: ResultSet) -> Rows:
-        searching = self.library.searching
+        library = self.library
 
         def fetch(start: int, stop: int) -> list[Paper]:
             with self.lock:
                 try:
-                    return searching.papers(results, start, stop)
+                    return library.papers(results, start, stop)
                 except IndexProblem:
                     return []  # drawn as blank rows; the search said what is wrong
 
-        prefetched = tuple(searching.papers(results, 0, min(PREFETCH, len(results.docnums))))
+        prefetched = tuple(library.papers(results, 0, min(PREFETCH, len(results.docnums))))
         return Rows(len(results), fetch, prefetched)
 
     def search(
@@ -123,20 +125,20 @@ class Backend:
         if results is None:
             return outcome
         with self.lock:
-            searching = self.library.searching
+            library = self.library
             try:
-                total = searching.count(results, should_stop)
-                facets = searching.facets(results, should_stop=should_stop)
+                total = library.count(results, should_stop)
+                facets = library.facets(results, should_stop=should_stop)
             except (SearchCancelled, IndexProblem):
                 return None
             unmatched = not total or results.relaxed
-            correction = searching.correction(outcome.text) if unmatched else None
+            correction = library.correction(outcome.text) if unmatched else None
         rows = Rows(total, outcome.rows.fetch, outcome.rows.prefetched)
         return replace(outcome, rows=rows, facets=facets, correction=correction, counted=True)
 
     def related(self, paper: Paper, sort: str) -> Outcome:
         with self.lock:
-            hits = self.library.searching.related(paper, limit=50)
+            hits = self.library.related(paper, limit=50)
         papers = [hit.paper for hit in hits]
         rows = Rows(len(papers), lambda a, b: papers[a:b], tuple(papers))
         return Outcome("", sort, rows, related_to=paper, library_size=self.paper_count())

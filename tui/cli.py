@@ -10,6 +10,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from paperbrowse.index.sorts import SORTS
+
 COMMANDS = ("parse", "add", "remove", "search", "stats", "reindex", "mark", "export")
 VERSION = "paperbrowse 0.1.0"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -63,9 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     search = command("search", "search the index")
     search.add_argument("query", nargs="+", metavar="QUERY")
     search.add_argument("--limit", type=int, default=20, metavar="N")
-    search.add_argument(
-        "--sort", choices=("relevance", "date", "popularity", "title"), default="relevance"
-    )
+    search.add_argument("--sort", choices=SORTS, default="relevance")
     search.add_argument("--json", action="store_true", help="one JSON object per paper per line")
 
     stats = command("stats", "counts of papers by format, venue and year")
@@ -135,7 +135,7 @@ def _waiting() -> None:
 
 
 def _library(args: argparse.Namespace, create: bool = True) -> Any:
-    from paperbrowse.index.store import Library
+    from paperbrowse.index.library import Library
 
     from .locations import index_dir
     from .marks_cli import open_marks
@@ -199,7 +199,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from paperbrowse.index.query import QueryError
+    from paperbrowse.index.library import QueryError
 
     from .output import json_line, paper_table
 
@@ -230,7 +230,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             noun = "paper matches" if results.total == 1 else "papers match"
             sys.stderr.write(f"{results.total} {noun}; showing {len(hits)}\n")
             unmatched = not results.total or results.relaxed
-            if unmatched and (hint := library.searching.correction(text)):
+            if unmatched and (hint := library.correction(text)):
                 sys.stderr.write(f"did you mean: {hint}\n")
     return EXIT_OK
 
@@ -260,7 +260,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from paperbrowse.index.store import Library
+    from paperbrowse.index.library import Library
 
     from .locations import index_dir
     from .output import add_progress, add_summary
@@ -326,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             handler = run_app
         else:
             handler = cmd_no_terminal
-    from paperbrowse.index.store import IndexProblem
+    from paperbrowse.index.library import IndexProblem
 
     try:
         return handler(args)

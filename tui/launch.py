@@ -7,8 +7,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from paperbrowse.index.library import IndexProblem, Library
 from paperbrowse.index.marks import Marks
-from paperbrowse.index.store import IndexProblem, Library
 
 from .backend import Backend
 from .locations import demo_index_dir, index_dir, marks_file

@@ -74,12 +74,9 @@ class MarkedResultsList(ResultsList):
 
 def toggle_mark(app: PaperBrowseApp, flag: str) -> None:
     """Flip `read` or `starred` on the highlighted paper and say what it is now."""
-    from .screens.main import MainScreen
-
-    screen = app.screen
-    if not isinstance(screen, MainScreen):
+    results = next(iter(app.screen.query("#results").results(ResultsList)), None)
+    if results is None:  # not the main screen
         return
-    results = screen.query_one("#results", ResultsList)
     paper = results.highlighted
     if paper is None:
         app.notify("No paper is highlighted.", timeout=3)

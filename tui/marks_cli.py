@@ -16,6 +16,7 @@ from typing import Any
 
 from paperbrowse.index.marks import Mark, Marks, MarksUnavailable
 from paperbrowse.index.models import Paper
+from paperbrowse.index.sorts import SORTS
 
 EXPORT_FORMATS = ("bibtex", "markdown", "csv", "json")
 CSV_COLUMNS = (
@@ -52,9 +53,7 @@ def add_mark_parsers(command: Any) -> None:
     export.add_argument("query", nargs="*", metavar="QUERY")
     export.add_argument("--format", choices=EXPORT_FORMATS, default="bibtex")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
-    export.add_argument(
-        "--sort", choices=("relevance", "date", "popularity", "title"), default="relevance"
-    )
+    export.add_argument("--sort", choices=SORTS, default="relevance")
 
 
 def paper_marks(marks: Marks | None, papers: Sequence[Paper]) -> list[Mark] | None:
@@ -70,31 +69,13 @@ def paper_marks(marks: Marks | None, papers: Sequence[Paper]) -> list[Mark] | No
         return None
 
 
-def _resolve(library: Any, ident: str) -> Paper | None:
-    """The paper an ID names: a key, an arXiv id or link, an OpenReview id or link."""
-    from paperbrowse.index.ids import find_id
-    from paperbrowse.index.schema import paper_from_data
-    from whoosh.query import Term
-
-    if paper := library.paper(ident):
-        return paper
-    link = find_id(ident)
-    terms = [Term(link.field, link.value)] if link and link.field != "link" else []
-    terms.append(Term("openreview", ident))
-    searcher = library.searcher()
-    for term in terms:
-        for docnum in searcher.docs_for_query(term):
-            return paper_from_data(searcher.stored_fields(docnum)["data"])
-    return None
-
-
 def cmd_mark(args: argparse.Namespace, library: Any, fail: Any) -> int:
     """Change the marks of the named papers, all or (an ID unknown) none."""
     from paperbrowse.index.merge import paper_keys
 
     from .output import json_line
 
-    found = {ident: _resolve(library, ident) for ident in args.ids}
+    found = {ident: library.find_paper(ident) for ident in args.ids}
     unknown = [ident for ident, paper in found.items() if paper is None]
     if unknown:
         return fail(
@@ -189,7 +170,7 @@ def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
 
 def cmd_export(args: argparse.Namespace, library: Any, fail: Any) -> int:
     """Write every paper a query finds (all papers without one) in the chosen format."""
-    from paperbrowse.index.query import QueryError
+    from paperbrowse.index.library import QueryError
 
     text = " ".join(args.query).strip() or "*"
     try:

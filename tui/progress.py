@@ -10,7 +10,7 @@ from pathlib import PurePath
 from typing import TextIO
 
 from paperbrowse.index.clean import display_safe
-from paperbrowse.index.intake import READING, SAVING, WRITING
+from paperbrowse.index.library import Stage
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -24,6 +24,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.text import Text
+
+READING, WRITING, SAVING = Stage.READING, Stage.WRITING, Stage.SAVING
 
 UNITS = {READING: "files", WRITING: "papers", SAVING: "papers"}
 LABELS = {READING: "reading", WRITING: "indexing", SAVING: "saving the index"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 
-from paperbrowse.index.query import QueryError
+from paperbrowse.index.library import QueryError
 from rich.text import Text
 
 from .backend import Outcome

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import marklists as lists
 import pytest
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 from pybtex.database import parse_string
 
 TIDAL, LATTICE, QUIET = lists.PAPERS

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from paperbrowse.index.store import STAMP_NAME, Library
+from paperbrowse.index.library import STAMP_NAME, Library
 from test_tmux import app_command
 from tmux_harness import Tmux, base_env
 from whoosh.filedb.filestore import FileStorage

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from paperbrowse.index.dates import arxiv_month, date_number, date_terms, derive_year, sort_date
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 
 DATES = Path(__file__).resolve().parents[1] / "fixtures" / "dates"
 LISTS = (

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import marklists as lists
 import pytest
+from paperbrowse.index.library import Library
 from paperbrowse.index.marks import Marks
 from paperbrowse.index.merge import paper_keys
 from paperbrowse.index.query import QueryError
 from paperbrowse.index.reading import MarkFilter, read_query
-from paperbrowse.index.store import Library
 
 TIDAL, LATTICE, QUIET = lists.PAPERS
 

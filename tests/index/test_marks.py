@@ -13,10 +13,10 @@ from pathlib import Path
 
 import marklists as lists
 import pytest
+from paperbrowse.index.library import Library
 from paperbrowse.index.marks import Mark, Marks, MarksUnavailable
 from paperbrowse.index.merge import paper_keys
 from paperbrowse.index.query import QueryError
-from paperbrowse.index.store import Library
 
 TIDAL, LATTICE, QUIET = lists.PAPERS
 HOT = "2024-05-02---Hot-Papers.md"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from paperbrowse.index.formats import parse_file, parse_text
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 
 MIXED = Path(__file__).resolve().parents[1] / "fixtures" / "mixed"
 POST = MIXED / "2022-03-03---Hot-Papers.md"

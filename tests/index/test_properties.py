@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paperbrowse.index.formats import NotAPaperList, parse_text
+from paperbrowse.index.library import Library
 from paperbrowse.index.merge import merge_entries
 from paperbrowse.index.models import FORMATS, Entry, Source
-from paperbrowse.index.store import Library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TEXT_FIXTURES = sorted(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from paperbrowse.index.library import Library
 from paperbrowse.index.query import QueryError
-from paperbrowse.index.store import Library
 
 LISTS = (
     "hotpapers/2021-03-14---Hot-Papers.md",

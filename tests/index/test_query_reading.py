@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from paperbrowse.index.library import Library
 from paperbrowse.index.query import QueryError
 from paperbrowse.index.reading import read_query
-from paperbrowse.index.store import Library
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LISTS = ("search/reading-list.md", "hotpapers/2021-03-14---Hot-Papers.md")

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from paperbrowse.index.store import STAMP_NAME, IndexProblem, Library
+from paperbrowse.index.library import STAMP_NAME, IndexProblem, Library
 
 HOT = "hotpapers/2021-03-14---Hot-Papers.md"
 NIPS = "conference/NIPS-2022-list01.md"

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 
 TESTS = Path(__file__).resolve().parents[1]
 FIXTURES = TESTS / "fixtures"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from paperbrowse.index.store import STAMP_NAME, IndexProblem, Library
+from paperbrowse.index.library import STAMP_NAME, IndexProblem, Library
 from paperbrowse.tui import launch
 from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.screens.main import MainScreen

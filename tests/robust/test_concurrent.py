@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from paperbrowse.index import store
 from paperbrowse.index.formats import parse_file
+from paperbrowse.index.library import IndexProblem, Library
 from paperbrowse.index.merge import merge_entries
 from paperbrowse.index.schema import paper_document
-from paperbrowse.index.store import IndexProblem, Library
 from robust_harness import HOT, ICLR, ICML, NIPS, clean_build, conference_list, papers_at
 from textual.widgets import Input
 from whoosh import index as whoosh_index

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from paperbrowse.index.store import STAMP_NAME, IndexProblem, Library
+from paperbrowse.index.library import STAMP_NAME, IndexProblem, Library
 from paperbrowse.tui import cli as command_line
 from paperbrowse.tui.screens.main import MainScreen
 from robust_harness import HOT, ICLR, NIPS, clean_build, conference_list, papers, papers_at

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from paperbrowse.index.library import STAMP_NAME, Library
 from paperbrowse.index.schema import make_schema
-from paperbrowse.index.store import STAMP_NAME, Library
 from robust_harness import HOT, ICLR, NIPS, clean_build, papers_at
 from test_concurrent import WAITING, Add
 from whoosh.filedb.filestore import FileStorage

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from paperbrowse.index.formats import parse_file
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 from robust_harness import CONFERENCE_ENTRY
 
 OSC52 = "\x1b]52;c;SGFja2Vk\x07"

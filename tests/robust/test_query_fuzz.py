@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from paperbrowse.index.library import SORTS, Library
 from paperbrowse.index.query import QueryError
-from paperbrowse.index.search import SORTS
-from paperbrowse.index.store import Library
 from robust_harness import CONFERENCE_ENTRY, HOT, ICLR, ICML, NIPS
 
 FIELDS = (

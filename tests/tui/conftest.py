@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.backend import Backend
 from paperbrowse.tui.screens.main import MainScreen

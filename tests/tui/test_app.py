@@ -7,8 +7,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from paperbrowse.index.library import Library
 from paperbrowse.index.models import AddReport
-from paperbrowse.index.store import Library
 from paperbrowse.tui.backend import Backend
 from paperbrowse.tui.widgets.results import ResultsList
 from textual.widgets import Input

@@ -127,7 +127,7 @@ async def test_the_empty_index_screen_names_the_index_the_app_was_started_with(
 ) -> None:
     """Started with `--index DIR` on an empty index, the app suggests commands that fill
     that index: `paperbrowse add --index DIR ~/papers/`."""
-    from paperbrowse.index.store import Library
+    from paperbrowse.index.library import Library
 
     library = Library(tmp_path / "my index")
     tui.libraries.append(library)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 
+from paperbrowse.index.library import SORTS, is_plain
 from paperbrowse.index.models import Paper
-from paperbrowse.index.search import SORTS
-from paperbrowse.index.typed import is_plain
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult

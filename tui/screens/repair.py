@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from paperbrowse.index.clean import display_safe
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult

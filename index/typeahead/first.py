@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .reading import Reading
-from .typed import MIN_PREFIX, PrefixExpander, title_tier
-from .words import is_stop_word
+from ..reading import Reading
+from ..words import is_stop_word
+from .prefixes import MIN_PREFIX, PrefixExpander, title_tier
 
 QUICK_FIELDS = ("title", "author")
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from whoosh import query as wq
 
-from .reading import QueryError, read_query
-from .schema import DEFAULT_FIELDS
+from ..reading import QueryError, read_query
+from ..schema import DEFAULT_FIELDS
 
 MIN_PREFIX = 3
 """Shorter prefixes are not expanded: `g*` matches most of the vocabulary."""

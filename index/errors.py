@@ -1,0 +1,53 @@
+"""Provides IndexProblem, the one error an unusable index raises, and damage_guard, which turns
+the errors of reading damaged index files into it (one wording of "damaged" for every path)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import struct
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh.reading import CorruptIndexError
+
+
+class IndexProblem(Exception):
+    """The index cannot be used as it is; the message says why and what to do."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        """One of: missing, foreign, version, corrupt, locked, unwritable."""
+
+
+def damaged(path: Path, error: BaseException) -> IndexProblem:
+    """The problem of an index whose files cannot be read, and what to do about it."""
+    return IndexProblem(
+        f"the index at {path} is damaged ({type(error).__name__}: {error}); "
+        "run `paperbrowse reindex` to rebuild it from the recorded lists",
+        "corrupt",
+    )
+
+
+# What reading a damaged segment raises, from Whoosh's decoders and ours.
+DAMAGE_ERRORS: tuple[type[BaseException], ...] = (
+    struct.error,
+    zlib.error,
+    EOFError,
+    pickle.UnpicklingError,
+    json.JSONDecodeError,
+    UnicodeDecodeError,
+    CorruptIndexError,
+)
+
+
+@contextmanager
+def damage_guard(path: Path) -> Iterator[None]:
+    """Turn the errors of reading damaged index files into IndexProblem('corrupt')."""
+    try:
+        yield
+    except DAMAGE_ERRORS as error:
+        raise damaged(path, error) from error
