@@ -233,8 +233,8 @@ def progress_labels(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     labels: list[str] = []
     original = MainScreen.show_progress
 
-    def spy(screen: MainScreen) -> None:
-        original(screen)
+    def spy(screen: MainScreen, *step: object) -> None:
+        original(screen, *step)
         content = screen.query_one("#adding-label", Static).content
         labels.append(getattr(content, "plain", None) or str(content))
 

@@ -18,6 +18,8 @@ from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome
 from ..marking import MarkedResultsList
+from ..memory import SETTLE_EVERY, settle_memory
+from ..messages import AddFinished, AddProgressed, CountsReady, IndexChanged, SearchFinished
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
 from ..status import empty_state, error_text, facet_line, status_text
@@ -117,6 +119,7 @@ class MainScreen(LinkActions):
         self.query_one("#adding").display = False
         self.query_one("#filter", Input).focus()
         self.set_interval(2.0, self.check_index)
+        self.set_interval(SETTLE_EVERY, settle_memory)
         if self.paths:
             self.add_paths(self.paths)
         self.search()
@@ -148,12 +151,16 @@ class MainScreen(LinkActions):
             outcome = self.backend.search(text, sort, quick=quick, should_stop=stale)
             if outcome is None or stale():
                 return
-            self.app.call_from_thread(self.show_outcome, outcome)
+            self.post_message(SearchFinished(outcome))
             if outcome.error is not None:
                 return
         counted = self.backend.complete(outcome, should_stop=stale)
         if counted is not None and not stale():
-            self.app.call_from_thread(self.show_counts, counted)
+            self.post_message(CountsReady(counted))
+
+    @on(SearchFinished)
+    def search_finished(self, message: SearchFinished) -> None:
+        self.show_outcome(message.outcome)
 
     def show_outcome(self, outcome: Outcome) -> None:
         if outcome.related_to is None and (
@@ -179,8 +186,10 @@ class MainScreen(LinkActions):
         write_probe(self.outcome.rows.total if self.outcome else 0)
         self.app.exit()
 
-    def show_counts(self, outcome: Outcome) -> None:
+    @on(CountsReady)
+    def show_counts(self, message: CountsReady) -> None:
         """The second half of a search: exact total, facets, did-you-mean."""
+        outcome = message.outcome
         if self.outcome is None or self.outcome.results is not outcome.results:
             return
         self.outcome = outcome
@@ -215,7 +224,11 @@ class MainScreen(LinkActions):
         """Pick up papers another `paperbrowse add` committed, without a restart (in a
         thread: looking takes the index lock, which a running search may hold)."""
         if not self.adding and self.backend.changed_on_disk():
-            self.app.call_from_thread(self.search)
+            self.post_message(IndexChanged())
+
+    @on(IndexChanged)
+    def index_changed(self) -> None:
+        self.search()
 
     @on(ResultsList.Highlighted)
     def highlighted(self, event: ResultsList.Highlighted) -> None:
@@ -304,7 +317,7 @@ class MainScreen(LinkActions):
     def run_related(self, paper) -> None:  # type: ignore[no-untyped-def]
         outcome = self.backend.related(paper, self.sort)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_outcome, outcome)
+            self.post_message(SearchFinished(outcome))
 
     def action_facets(self) -> None:
         from .facets import FacetScreen
@@ -357,21 +370,32 @@ class MainScreen(LinkActions):
             now = time.monotonic()
             if stage != shown["stage"] or done == total or now - shown["at"] >= PROGRESS_EVERY:
                 shown.update(at=now, stage=stage)
-                self.app.call_from_thread(self.show_progress)
+                self.post_message(AddProgressed(tracker.fraction(), tracker.line()))
 
         try:
             report = self.backend.add(paths, progress)
         except Exception as error:
-            self.app.call_from_thread(self.finish_add, None, str(error))
+            self.post_message(AddFinished(None, str(error)))
             return
-        self.app.call_from_thread(self.finish_add, report, None)
+        self.post_message(AddFinished(report, None))
 
-    def show_progress(self) -> None:
-        """Reading files, indexing papers (with rate and time left), saving the index."""
+    @on(AddProgressed)
+    def add_progressed(self, message: AddProgressed) -> None:
+        self.show_progress(message)
+
+    def show_progress(self, step: AddProgressed | None = None) -> None:
+        """Reading files, indexing papers (with rate and time left), saving the index: as a
+        worker's step said, or (on the timer) as the add stands now."""
         if self.adding:
-            self.query_one("#adding", AddingRow).show(self.adding_progress)
+            tracker = self.adding_progress
+            fraction, line = (
+                (step.fraction, step.line) if step else (tracker.fraction(), tracker.line())
+            )
+            self.query_one("#adding", AddingRow).show(fraction, line)
 
-    def finish_add(self, report, error: str | None) -> None:  # type: ignore[no-untyped-def]
+    @on(AddFinished)
+    def finish_add(self, message: AddFinished) -> None:
+        report, error = message.report, message.error
         self.adding = False
         if self._adding_timer is not None:
             self._adding_timer.stop()

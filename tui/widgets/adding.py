@@ -7,8 +7,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
-from ..progress import AddProgress
-
 
 class AddingRow(Horizontal):
     """`reading 3/12 files: list.md`, then `indexing 3,000/7,468 papers · 470 papers/s ·
@@ -24,9 +22,8 @@ class AddingRow(Horizontal):
         yield Static("Adding lists…", id="adding-label")
         yield ProgressBar(id="adding-bar", show_eta=False)
 
-    def show(self, progress: AddProgress) -> None:
-        """Draw the progress as it stands (called from the UI thread only)."""
-        total, completed = progress.fraction()
+    def show(self, fraction: tuple[float | None, float], line: str) -> None:
+        """Draw a step of the progress: (total, completed) for the bar, and its line."""
+        total, completed = fraction
         self.query_one("#adding-bar", ProgressBar).update(total=total, progress=completed)
-        line = progress.line()
         self.query_one("#adding-label", Static).update(Text(line[:1].upper() + line[1:]))

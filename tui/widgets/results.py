@@ -1,4 +1,7 @@
-"""Provides ResultsList: a virtual list that draws only the rows on screen, however many match."""
+"""Provides ResultsList: a virtual list that draws only the rows on screen, however many match.
+
+Drawing never waits on the index: a row not fetched yet is drawn as a placeholder while a
+worker fetches its chunk (behind any running search), and the list redraws when it arrives."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from paperbrowse.index.models import Paper
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.events import Click
@@ -114,17 +118,32 @@ class ResultsList(ScrollView, can_focus=True):
             super().__init__()
             self.paper = paper
 
+    class Fetched(Message):
+        """A chunk of rows arrived from the fetch worker (for the list shown as `shown`)."""
+
+        def __init__(self, shown: int, start: int, papers: list[Paper]) -> None:
+            super().__init__()
+            self.shown = shown
+            self.start = start
+            self.papers = papers
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows = EMPTY_ROWS
         self._cache: LRUCache[int, Paper] = LRUCache(4096)
+        self._shown = 0
+        """Counts the result lists shown: a chunk fetched for an earlier one is dropped."""
+        self._asked: set[int] = set()
+        """Chunk starts being fetched, or fetched and found empty (not asked again)."""
 
     # -- data ------------------------------------------------------------------------------
 
     def show(self, rows: Rows) -> None:
         """Show a new result list: cursor and scroll back to the top."""
         self.rows = rows
+        self._shown += 1
         self._cache.clear()
+        self._asked.clear()
         for index, paper in enumerate(rows.prefetched):
             self._cache[index] = paper
         self.virtual_size = Size(self.size.width, rows.total)
@@ -139,20 +158,40 @@ class ResultsList(ScrollView, can_focus=True):
         self.refresh()
 
     def paper_at(self, index: int) -> Paper | None:
-        """The paper at a position, fetched (with its neighbours) if not yet in the cache."""
+        """The paper at a position if it has been fetched; otherwise None, and its chunk is
+        asked for (the list redraws, and says what is highlighted, when it arrives)."""
         if not 0 <= index < self.rows.total:
             return None
         paper = self._cache.get(index)
         if paper is None:
-            start = max(0, index - _CHUNK // 4)
-            stop = min(self.rows.total, start + _CHUNK)
-            for offset, fetched in enumerate(self.rows.fetch(start, stop)):
-                self._cache[start + offset] = fetched
-            paper = self._cache.get(index)
+            start = index - index % _CHUNK
+            if start not in self._asked:
+                self._asked.add(start)
+                self._fetch(self._shown, self.rows, start, min(self.rows.total, start + _CHUNK))
         return paper
+
+    @work(thread=True, group="rows", exit_on_error=False)
+    def _fetch(self, shown: int, rows: Rows, start: int, stop: int) -> None:
+        """Read a chunk of rows off the UI thread (it may wait for a running search)."""
+        if shown == self._shown:  # not replaced meanwhile by a newer result list
+            self.post_message(self.Fetched(shown, start, rows.fetch(start, stop)))
+
+    @on(Fetched)
+    def _fetched(self, message: Fetched) -> None:
+        message.stop()
+        if message.shown != self._shown:
+            return
+        for offset, paper in enumerate(message.papers):
+            self._cache[message.start + offset] = paper
+        if message.papers:  # an empty chunk (a damaged index) stays asked: drawn blank
+            self._asked.discard(message.start)
+        self.refresh()
+        if message.start <= self.cursor < message.start + len(message.papers):
+            self.post_message(self.Highlighted(self.paper_at(self.cursor), self.cursor))
 
     @property
     def highlighted(self) -> Paper | None:
+        """The paper under the cursor (None while its row is still being fetched)."""
         return self.paper_at(self.cursor)
 
     # -- drawing ---------------------------------------------------------------------------
@@ -164,13 +203,14 @@ class ResultsList(ScrollView, can_focus=True):
         if index >= self.rows.total:
             return Strip.blank(width, base)
         paper = self.paper_at(index)
-        if paper is None:
-            return Strip.blank(width, base)
         is_cursor = index == self.cursor
         row_style = base + self.get_component_rich_style("results--cursor") if is_cursor else base
         meta_style = self.get_component_rich_style(
             "results--cursor-meta" if is_cursor else "results--meta", partial=True
         )
+        if paper is None:  # being fetched: a placeholder now, the row when it arrives
+            strip = Strip([Segment(" …", meta_style)]).crop_extend(0, width, None)
+            return Strip(Segment.apply_style(strip, row_style), width)
         return self._row_strip(paper, width, row_style, meta_style)
 
     def _row_strip(self, paper: Paper, width: int, style: Style, meta_style: Style) -> Strip:
