@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from robust_harness import cli, fixture_index, pytest_pyfunc_call, tui
+from robust_harness import cli, fixture_index, tui
 
-__all__ = ["cli", "fixture_index", "pytest_pyfunc_call", "tui"]
+__all__ = ["cli", "fixture_index", "tui"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

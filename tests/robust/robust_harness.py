@@ -36,11 +36,10 @@ _root = _load("robust_root_helpers", TESTS / "conftest.py")
 _tui = _load("robust_tui_harness", TESTS / "tui" / "conftest.py")
 _cli = _load("robust_cli_harness", TESTS / "cli" / "conftest.py")
 
-# The app harness exactly as tests/tui has it, and the hook that runs `async def` tests.
+# The app harness exactly as tests/tui has it (pytest-asyncio runs the `async def` tests).
 Tui = _tui.Tui
 fixture_index = _tui.fixture_index
 tui = _tui.tui
-pytest_pyfunc_call = _tui.pytest_pyfunc_call
 record_notifications = _tui.record_notifications
 # `paperbrowse` run as a subprocess with throwaway data directories, as tests/cli has it.
 run_paperbrowse = _cli.run_paperbrowse
