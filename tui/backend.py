@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 
 from paperbrowse.index.cite import Link
@@ -23,6 +24,17 @@ PREFETCH = 40
 """Rows read with the search itself, so the first screen paints without touching the index."""
 
 
+class Stage(Enum):
+    """How far a search has got: each stage replaces the one before on screen."""
+
+    FIRST = "first"
+    """Titles and authors only, unscored: the first answer to a keystroke."""
+    RANKED = "ranked"
+    """Ranked over titles, authors and abstracts; the total and facets are still coming."""
+    COUNTED = "counted"
+    """With the exact total, facet counts and a did-you-mean hint."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """A finished search: rows to show, facets, highlight terms, and a correction hint."""
@@ -36,19 +48,16 @@ class Outcome:
     error: QueryError | None = None
     related_to: Paper | None = None
     results: ResultSet | None = None
-    counted: bool = True
-    quick: bool = False
-    """True for the titles-and-authors first answer; the full one follows."""
+    stage: Stage = Stage.COUNTED
     library_size: int = 0
     """Papers in the index when the search ran (so the UI never asks from its own thread)."""
-    """False until the total, facets and correction have been worked out (`complete`)."""
 
 
 class Backend:
-    """Serialises every use of one Library across worker threads and the UI thread.
+    """Serialises every use of one Library across worker threads.
 
-    Whoosh searchers are not safe to share between threads, so searches (in workers) and
-    row fetches (on the UI thread while drawing) take turns on one lock."""
+    Whoosh searchers are not safe to share between threads, so searches and row fetches
+    (both in workers: the UI thread never waits on this lock) take turns on one lock."""
 
     def __init__(self, library: Library, *, demo: bool = False) -> None:
         self.library = library
@@ -111,8 +120,7 @@ class Backend:
                 rows,
                 terms=results.terms,
                 results=results,
-                counted=False,
-                quick=quick,
+                stage=Stage.FIRST if quick else Stage.RANKED,
                 library_size=self.library.paper_count(),
             )
 
@@ -134,7 +142,9 @@ class Backend:
             unmatched = not total or results.relaxed
             correction = library.correction(outcome.text) if unmatched else None
         rows = Rows(total, outcome.rows.fetch, outcome.rows.prefetched)
-        return replace(outcome, rows=rows, facets=facets, correction=correction, counted=True)
+        return replace(
+            outcome, rows=rows, facets=facets, correction=correction, stage=Stage.COUNTED
+        )
 
     def related(self, paper: Paper, sort: str) -> Outcome:
         with self.lock:

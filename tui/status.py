@@ -7,7 +7,7 @@ import shlex
 from paperbrowse.index.library import QueryError
 from rich.text import Text
 
-from .backend import Outcome
+from .backend import Outcome, Stage
 
 
 def facet_line(outcome: Outcome, width: int = 10_000) -> Text:
@@ -46,11 +46,12 @@ def status_text(outcome: Outcome, sort: str, demo: bool) -> Text:
         status.append(f"{total} {noun} related to ", style="bold")
         status.append(" ".join(outcome.related_to.title.split())[:70])
         status.append("  (escape: back to the search)", style="dim")
-    elif not outcome.counted:
+    elif outcome.stage is not Stage.COUNTED:
         known = outcome.results is not None and outcome.results.total is not None
         status.append(f"{total}{'' if known else '+'} {noun}", style="bold")
         status.append(
-            "  ·  searching abstracts…" if outcome.quick else "  ·  counting…", style="dim"
+            "  ·  searching abstracts…" if outcome.stage is Stage.FIRST else "  ·  counting…",
+            style="dim",
         )
     elif total == 0 and outcome.library_size:
         status.append("No papers match.", style="bold")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from paperbrowse.index.models import Facet
 from paperbrowse.tui.app import PaperBrowseApp
-from paperbrowse.tui.backend import Backend, Outcome
+from paperbrowse.tui.backend import Backend, Outcome, Stage
 from paperbrowse.tui.launch import index_hint
 from paperbrowse.tui.locations import index_dir
 from paperbrowse.tui.screens.facets import FacetScreen
@@ -67,7 +67,7 @@ async def test_picking_a_facet_already_applied_does_not_append_it_again(tui: Tui
 
 def test_one_paper_is_one_paper_while_still_counting() -> None:
     """A first answer of one paper reads `1 paper`, not `1 papers`."""
-    outcome = Outcome("x", "relevance", Rows(1, lambda a, b: []), counted=False)
+    outcome = Outcome("x", "relevance", Rows(1, lambda a, b: []), stage=Stage.RANKED)
     assert status_text(outcome, "relevance", demo=False).plain.startswith("1+ paper ")
 
 
