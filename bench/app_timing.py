@@ -47,8 +47,8 @@ async def _keystrokes(index: Path, phrases: tuple[str, ...]) -> dict[str, Any]:
     stalls: list[float] = []
 
     async def heartbeat() -> None:
-        """How long the event loop (the UI thread) is ever kept from running: a search that
-        blocked it would show here."""
+        """How long the event loop (the UI thread) is ever kept from running, while typing
+        and while scrolling: a search or a row fetch that blocked it would show here."""
         last = time.perf_counter()
         while True:
             await asyncio.sleep(0.001)
@@ -80,6 +80,11 @@ async def _keystrokes(index: Path, phrases: tuple[str, ...]) -> dict[str, Any]:
                     rest = TYPING_GAP - (time.perf_counter() - started)
                     if rest > 0:
                         await asyncio.sleep(rest)
+                # Then scroll, while the counts may still be running: to the list, a few
+                # pages down, to the very end (rows ranked on demand), and back.
+                for key in ("enter", "pagedown", "pagedown", "pagedown", "end", "home", "slash"):
+                    await pilot.press(key)
+                    await asyncio.sleep(TYPING_GAP)
                 await app.workers.wait_for_complete()
             beat.cancel()
     finally:
