@@ -64,7 +64,9 @@ class Runner:
         return [json.loads(line) for line in done.stdout.splitlines()]
 
     def list_files(self) -> list[Path]:
-        return sorted(p for p in self.lists.rglob("*") if p.is_file()) if self.lists.exists() else []
+        if not self.lists.exists():
+            return []
+        return sorted(p for p in self.lists.rglob("*") if p.is_file())
 
     def files_everywhere(self) -> list[Path]:
         """Every file under the home folder (to prove nothing was written outside lists/)."""

@@ -175,8 +175,9 @@ def atom_feed(entries: list[str], total: int | None = None) -> str:
 def arxiv_listing(count: int, category: str = "cs.LG") -> Handler:
     """An API handler listing `count` invented papers, paged by start and max_results."""
     entries = [
-        atom_entry(f"2611.{20000 + n:05d}", f"Listed Paper {n} About Gradient Flows", ["Cy Doe"],
-                   category)  # fmt: skip
+        atom_entry(
+            f"2611.{20000 + n:05d}", f"Listed Paper {n} About Gradient Flows", ["Cy Doe"], category
+        )
         for n in range(count)
     ]
 
