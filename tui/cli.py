@@ -321,8 +321,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_fetch(args: argparse.Namespace) -> int:
     from .fetch_cli import cmd_fetch
 
-    with _library(args) as library:
-        return cmd_fetch(args, library, _fail)
+    return cmd_fetch(args, lambda: _library(args), _fail)  # opened once the fetch succeeded
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:

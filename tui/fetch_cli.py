@@ -91,8 +91,9 @@ class _Usage(Exception):
     """A wrong argument found after parsing (exit 2)."""
 
 
-def cmd_fetch(args: argparse.Namespace, library: Any, fail: Callable[..., int]) -> int:
-    """Fetch, then save and add each list; every failure is one line and writes nothing."""
+def cmd_fetch(args: argparse.Namespace, open_library: Any, fail: Callable[..., int]) -> int:
+    """Fetch, then save and add each list; every failure is one line and writes nothing
+    (the index is opened, or created, only once something was fetched)."""
     from paperbrowse.index.fetching.http import Client
     from paperbrowse.index.fetching.lists import save_and_add
 
@@ -107,18 +108,21 @@ def cmd_fetch(args: argparse.Namespace, library: Any, fail: Callable[..., int]) 
         return fail(str(error), 2)
     for failure in failures:
         fail(failure)
-    for one in fetched:
-        with add_progress() as progress:
-            try:
-                path, report = save_and_add(
-                    one, lists_dir(args.data_dir), lambda p: library.add(p, progress=progress)
-                )
-            except (OSError, ValueError) as error:
-                fail(f"{args.source}: could not save {one.what}: {error}")
-                failures.append(one.what)
-                continue
-        _say(f"{args.source}: {len(one.records)} papers ({one.what}) in {path}")
-        add_summary(report, time.monotonic() - started)
+    if not fetched:
+        return 1
+    with open_library() as library:
+        for one in fetched:
+            with add_progress() as progress:
+                try:
+                    path, report = save_and_add(
+                        one, lists_dir(args.data_dir), lambda p: library.add(p, progress=progress)
+                    )
+                except (OSError, ValueError) as error:
+                    fail(f"{args.source}: could not save {one.what}: {error}")
+                    failures.append(one.what)
+                    continue
+            _say(f"{args.source}: {len(one.records)} papers ({one.what}) in {path}")
+            add_summary(report, time.monotonic() - started)
     return 1 if failures else 0
 
 

@@ -133,10 +133,11 @@ class Client:
             return json.loads(body.decode("utf-8"))
         except UnicodeDecodeError:
             raise self.fail("the answer is not UTF-8 text, not JSON") from None
-        except ValueError as error:
-            where = f"line {error.lineno} column {error.colno}" if hasattr(error, "lineno") else ""
-            kind = "truncated" if error.pos >= len(body.rstrip()) else "malformed"  # type: ignore[attr-defined]
-            raise self.fail(f"{kind} JSON in the answer ({error.msg} at {where})") from None
+        except json.JSONDecodeError as error:
+            ended = error.pos >= len(body.rstrip()) or error.msg.startswith("Unterminated")
+            kind = "truncated" if ended else "malformed"
+            where = f"line {error.lineno}, column {error.colno}"
+            raise self.fail(f"{kind} JSON in the answer ({error.msg}; {where})") from None
 
     def xml(self, url: str, params: Mapping[str, Any] | None = None) -> Any:
         """The parsed XML root of a GET; malformed or truncated XML, or a document type

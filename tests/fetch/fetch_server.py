@@ -42,6 +42,7 @@ class Reply:
 class Request:
     path: str
     query: dict[str, str]
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 Handler = Callable[[Request], Reply]
@@ -64,7 +65,7 @@ class FakeServer:
             def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-                request = Request(parts.path, query)
+                request = Request(parts.path, query, dict(self.headers))
                 outer.requests.append(request)
                 handler = outer.routes.get(parts.path)
                 reply = handler(request) if handler else Reply("no such route", status=404)
