@@ -169,7 +169,7 @@ class Client:
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise self.fail(
-                            f"the answer passed {self.max_bytes // (1024 * 1024)} MB and was cut "
+                            f"the answer passed {_size(self.max_bytes)} and was cut "
                             "(a page of papers is far smaller)"
                         )
                     chunks.append(chunk)
@@ -192,6 +192,11 @@ class Client:
             raise self.fail(f"invalid URL {url}: {error}") from None
         except httpx.HTTPError as error:
             raise self.fail(f"{type(error).__name__}: {_why(error)}") from None
+
+
+def _size(count: int) -> str:
+    mib = 1024 * 1024
+    return f"{count // mib} MB" if count >= mib else f"{count:,} bytes"
 
 
 def _host(url: str) -> str:

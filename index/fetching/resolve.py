@@ -20,7 +20,7 @@ from ..walk import absolute
 from .arxiv import Pacer, query
 from .cache import ResolveCache
 from .http import Client, FetchError
-from .lists import FetchedList, list_path, record
+from .lists import KEYS, FetchedList, list_path, record
 
 SOURCE = "resolved"
 LIST_NAME = "arxiv-ids"
@@ -152,5 +152,6 @@ def resolved_list(cache: ResolveCache, titles: set[str]) -> FetchedList:
     fetched = FetchedList(SOURCE, LIST_NAME, what="arXiv ids resolved by title")
     for key, answer in sorted(cache.found().items()):
         if key in titles:
-            fetched.records.append(record(format="arxiv", **answer))
+            known = {k: v for k, v in answer.items() if k in KEYS and k != "format"}
+            fetched.records.append(record(format="arxiv", **known))
     return fetched
