@@ -89,3 +89,20 @@ def test_a_bad_date_is_a_usage_error(pb, server):
         assert "YYYY-MM-DD" in done.stderr
     assert server.requests == []
     assert pb.list_files() == []
+
+
+def test_days_keeps_the_good_days_when_one_fails(pb, server):
+    """--days 3 with an empty middle day: that day is one line, exit 1, the others saved."""
+    asked: list[str] = []
+
+    def handle(request):
+        asked.append(request.query["date"])
+        items = [] if len(asked) == 2 else [hf_item(len(asked), day=request.query["date"])]
+        return Reply(items)
+
+    server.route(PATH, handle)
+    done = pb("fetch", "hf", "--days", "3")
+    assert done.returncode == 1
+    assert f"paperbrowse: hf: no papers listed for {asked[1]}" in done.stderr
+    assert [p.name for p in pb.list_files()] == [f"{asked[0]}.jsonl", f"{asked[2]}.jsonl"]
+    assert len(pb.search()) == 2
