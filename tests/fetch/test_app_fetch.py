@@ -70,6 +70,30 @@ def test_F_fetches_todays_list_and_shows_the_new_papers(tmp_path, monkeypatch, s
     assert (tmp_path / "data" / "lists" / "hf" / f"{TODAY}.jsonl").is_file()
 
 
+def test_hostile_fetched_text_shows_as_text_in_the_app(tmp_path, monkeypatch, server):
+    """A fetched title with Rich markup, an escape sequence and a bidi override is drawn as
+    its literal text: `[bold]` stays visible, no ESC or U+202E reaches the screen."""
+    item = hf_item(1, day=TODAY)
+    item["paper"]["title"] = item["title"] = "Plain [bold]markup[/bold] \x1b[31mred \u202eevil"
+    server.route(HF, Reply([item]))
+    app, library = _app(tmp_path, monkeypatch, server)
+    shown: list[str] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("escape", "F")
+            await _until(pilot, lambda: app.screen.query_one(ResultsList).rows.total == 1)
+            await pilot.pause(0.2)
+            strips = app.screen._compositor.render_strips()
+            shown.append("\n".join(strip.text for strip in strips))
+
+    asyncio.run(run())
+    library.close()
+    assert "Plain [bold]markup[/bold] [31mred evil" in shown[0]
+    assert "\x1b" not in shown[0] and "\u202e" not in shown[0]
+
+
 def test_the_palette_command_fetches_too(tmp_path, monkeypatch, server):
     """`Fetch today's Hugging Face list` in the command palette runs the same fetch."""
     server.route(HF, Reply([hf_item(1, day=TODAY)]))
