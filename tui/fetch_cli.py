@@ -7,6 +7,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,17 @@ def _say(line: str) -> None:
     sys.stderr.flush()
 
 
+def _tagged(source: str, text: str) -> None:
+    _say(f"{source}: {text}")
+
+
 def _fetch_lists(args: argparse.Namespace, client: Any) -> tuple[list[Any], list[str]]:
     """The lists the command asks for, fetched, and the one-line failures met."""
     from paperbrowse.index.fetching import arxiv, base_url, hf, openreview
     from paperbrowse.index.fetching.http import FetchError
 
     base = base_url(args.source)
+    say = partial(_tagged, args.source)
     fetched, failures = [], []
     if args.source == "hf":
         try:
@@ -70,20 +76,18 @@ def _fetch_lists(args: argparse.Namespace, client: Any) -> tuple[list[Any], list
             raise _Usage(f"hf: --date wants YYYY-MM-DD, not {args.date!r}") from None
         for day in days:
             try:
-                fetched.append(hf.fetch_day(client, base, day, progress=lambda s: _say(f"hf: {s}")))
+                fetched.append(hf.fetch_day(client, base, day, progress=say))
             except FetchError as error:
                 failures.append(str(error))
-    else:
-        try:
-            if args.source == "arxiv":
-                say = lambda s: _say(f"arxiv: {s}")  # noqa: E731
-                fetched.append(arxiv.fetch_category(client, base, args.category, args.max,
-                                                    progress=say))  # fmt: skip
-            else:
-                say = lambda s: _say(f"openreview: {s}")  # noqa: E731
-                fetched.append(openreview.fetch_venue(client, base, args.venue, progress=say))
-        except FetchError as error:
-            failures.append(str(error))
+        return fetched, failures
+    try:
+        if args.source == "arxiv":
+            one = arxiv.fetch_category(client, base, args.category, args.max, progress=say)
+        else:
+            one = openreview.fetch_venue(client, base, args.venue, progress=say)
+        fetched.append(one)
+    except FetchError as error:
+        failures.append(str(error))
     return fetched, failures
 
 
