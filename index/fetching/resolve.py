@@ -59,6 +59,13 @@ def surnames(authors: list[str] | tuple[str, ...]) -> set[str]:
     return names
 
 
+def share_a_surname(ours: list[str] | tuple[str, ...], theirs: list[str]) -> bool:
+    """True when a surname on one side is a name word on the other (either order of given
+    and family names: `Li Wei` and `Wei Li` are one person to a list)."""
+    words = lambda names: {w for n in names for w in normalise_title(n).split()}  # noqa: E731
+    return bool(surnames(ours) & words(theirs) or surnames(theirs) & words(ours))
+
+
 def candidates(library: Any, text: str | None) -> list[Paper]:
     """Papers without an arXiv id whose titles are long enough to look up, among those a
     query finds (every paper without one)."""
@@ -71,13 +78,11 @@ def answer_for(paper: Paper, records: list[dict[str, Any]]) -> dict[str, Any]:
     """The cache answer for a paper from arXiv's records for its title: the one record
     whose normalised title is the paper's (sharing a surname, where both name authors)."""
     title = normalise_title(paper.title)
-    ours = surnames(paper.authors)
     matches = {}
     for rec in records:
         if normalise_title(rec["title"]) != title:
             continue
-        theirs = surnames(rec["authors"])
-        if ours and theirs and not ours & theirs:
+        if paper.authors and rec["authors"] and not share_a_surname(paper.authors, rec["authors"]):
             continue
         matches.setdefault(rec["arxiv_id"], rec)
     if len(matches) == 1:

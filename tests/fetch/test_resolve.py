@@ -192,3 +192,12 @@ def test_ctrl_c_keeps_what_was_resolved(pb, server, tmp_path):
     answered = len(found) + (asked - len(found))  # the one in flight may not have been kept
     assert server.count(QUERY) - asked in (8 - answered, 8 - answered + 1)
     assert len([i for i in _ids(pb).values() if i]) == 8
+
+
+def test_surnames_match_in_either_name_order_and_with_accents():
+    """`Wei Li` is `Li Wei`, `Schröder, J.` is `J. Schroder`; another team is not."""
+    from paperbrowse.index.fetching.resolve import share_a_surname
+
+    assert share_a_surname(["Li Wei"], ["Wei Li"])
+    assert share_a_surname(["Schröder, Jürgen"], ["J. Schroder", "A. Other"])
+    assert not share_a_surname(["Mia Lund"], ["Zed Stranger"])
