@@ -123,6 +123,8 @@ class Client:
                 raise self.fail(f"HTTP {status} {_reason(status)} for {url}", status)
             if _looks_like_html(body, headers.get("content-type", "")):
                 raise self.fail(f"the server answered with an HTML page, not {expect}", status)
+            if not body.strip():
+                raise self.fail(f"the server answered with nothing, not {expect}", status)
             return body
         raise AssertionError("unreachable")
 

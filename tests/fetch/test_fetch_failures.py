@@ -43,6 +43,7 @@ FAILURES = {
     "truncated json": (Reply(b'[{"paper": {"id": "2611.10001", "title": "Cut'), "truncated JSON"),
     "connection dropped mid-body": (Reply([hf_item(1)] * 20, cut_at=300), "broke before"),
     "empty day": (Reply([]), f"no papers listed for {DAY}"),
+    "empty body": (Reply(b""), "answered with nothing, not JSON"),
     "404 for the date": (Reply({"error": "Not Found"}, status=404), f"no daily list for {DAY}"),
     "403": (Reply("forbidden", status=403), "HTTP 403 Forbidden"),
     "not a list": (Reply({"papers": []}), "expected a list of papers"),
