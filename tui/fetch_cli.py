@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -61,14 +61,14 @@ def _tagged(source: str, text: str) -> None:
     _say(f"{source}: {text}")
 
 
-def _fetch_lists(args: argparse.Namespace, client: Any) -> tuple[list[Any], list[str]]:
-    """The lists the command asks for, fetched, and the one-line failures met."""
+def _fetch_lists(args: argparse.Namespace, client: Any) -> Iterator[tuple[Any, str | None]]:
+    """Each list the command asks for as it is fetched, `(list, None)`, or `(None, failure)`
+    with the failure's one line."""
     from paperbrowse.index.fetching import arxiv, base_url, hf, openreview
     from paperbrowse.index.fetching.http import FetchError
 
     base = base_url(args.source)
     say = partial(_tagged, args.source)
-    fetched, failures = [], []
     if args.source == "hf":
         try:
             days = hf.days(args.date, args.days)
@@ -76,58 +76,70 @@ def _fetch_lists(args: argparse.Namespace, client: Any) -> tuple[list[Any], list
             raise _Usage(f"hf: --date wants YYYY-MM-DD, not {args.date!r}") from None
         for day in days:
             try:
-                fetched.append(hf.fetch_day(client, base, day, progress=say))
+                yield hf.fetch_day(client, base, day, progress=say), None
             except FetchError as error:
-                failures.append(str(error))
-        return fetched, failures
+                yield None, str(error)
+        return
     try:
         if args.source == "arxiv":
             one = arxiv.fetch_category(client, base, args.category, args.max, progress=say)
         else:
             one = openreview.fetch_venue(client, base, args.venue, progress=say)
-        fetched.append(one)
     except FetchError as error:
-        failures.append(str(error))
-    return fetched, failures
+        yield None, str(error)
+        return
+    yield one, None
 
 
 class _Usage(Exception):
     """A wrong argument found after parsing (exit 2)."""
 
 
-def cmd_fetch(args: argparse.Namespace, open_library: Any, fail: Callable[..., int]) -> int:
-    """Fetch, then save and add each list; every failure is one line and writes nothing
-    (the index is opened, or created, only once something was fetched)."""
-    from paperbrowse.index.fetching.http import Client
+def _save(args: argparse.Namespace, one: Any, library: Any, fail: Any, started: float) -> bool:
+    """Save one fetched list and add it; False (said in one line) when that failed."""
     from paperbrowse.index.fetching.lists import save_and_add
 
     from .locations import lists_dir
     from .output import add_progress, add_summary
 
+    with add_progress() as progress:
+        try:
+            path, report = save_and_add(
+                one, lists_dir(args.data_dir), lambda p: library.add(p, progress=progress)
+            )
+        except (OSError, ValueError) as error:
+            fail(f"{args.source}: could not save {one.what}: {error}")
+            return False
+    _say(f"{args.source}: {len(one.records)} papers ({one.what}) in {path}")
+    add_summary(report, time.monotonic() - started)
+    return True
+
+
+def cmd_fetch(args: argparse.Namespace, open_library: Any, fail: Callable[..., int]) -> int:
+    """Fetch, then save and add each list as it comes (a day of `--days` at a time, so
+    Ctrl-C keeps the days done); every failure is one line and writes nothing. The index is
+    opened, or created, only once something was fetched."""
+    from paperbrowse.index.fetching.http import Client
+
     started = time.monotonic()
+    library = None
+    failed = False
     try:
         with Client(args.source) as client:
-            fetched, failures = _fetch_lists(args, client)
+            for one, failure in _fetch_lists(args, client):
+                if failure is not None:
+                    fail(failure)
+                    failed = True
+                    continue
+                if library is None:
+                    library = open_library()
+                failed = not _save(args, one, library, fail, started) or failed
     except _Usage as error:
         return fail(str(error), 2)
-    for failure in failures:
-        fail(failure)
-    if not fetched:
-        return 1
-    with open_library() as library:
-        for one in fetched:
-            with add_progress() as progress:
-                try:
-                    path, report = save_and_add(
-                        one, lists_dir(args.data_dir), lambda p: library.add(p, progress=progress)
-                    )
-                except (OSError, ValueError) as error:
-                    fail(f"{args.source}: could not save {one.what}: {error}")
-                    failures.append(one.what)
-                    continue
-            _say(f"{args.source}: {len(one.records)} papers ({one.what}) in {path}")
-            add_summary(report, time.monotonic() - started)
-    return 1 if failures else 0
+    finally:
+        if library is not None:
+            library.close()
+    return 1 if failed else 0
 
 
 def _progress(done: int, total: int, paper: Any, answer: dict[str, Any]) -> None:

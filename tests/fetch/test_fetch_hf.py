@@ -4,6 +4,8 @@ place, the saved list, re-fetching a day, and every failure leaving nothing behi
 from __future__ import annotations
 
 import json
+import signal
+import time
 
 from fetch_server import Reply, hf_item, hf_pages
 
@@ -106,3 +108,26 @@ def test_days_keeps_the_good_days_when_one_fails(pb, server):
     assert f"paperbrowse: hf: no papers listed for {asked[1]}" in done.stderr
     assert [p.name for p in pb.list_files()] == [f"{asked[0]}.jsonl", f"{asked[2]}.jsonl"]
     assert len(pb.search()) == 2
+
+
+def test_ctrl_c_during_days_keeps_the_days_done(pb, server):
+    """SIGINT while the second of three days is on its way: exit 130, the first day saved
+    and indexed, nothing of the others."""
+    asked: list[str] = []
+
+    def handle(request):
+        asked.append(request.query["date"])
+        delay = 0 if len(asked) == 1 else 10
+        return Reply([hf_item(len(asked), day=request.query["date"])], delay=delay)
+
+    server.route(PATH, handle)
+    process = pb.popen("fetch", "hf", "--days", "3")
+    deadline = time.monotonic() + 60
+    while len(asked) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=60) == 130
+    process.communicate()
+    assert [p.name for p in pb.list_files()] == [f"{asked[0]}.jsonl"]
+    assert [p["date"] for p in pb.search()] == [asked[0]]
