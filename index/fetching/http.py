@@ -165,15 +165,19 @@ class Client:
         self.requests += 1
         try:
             with self._http.stream("GET", url, params=params) as response:
+                too_big = self.fail(
+                    f"the answer passed {_size(self.max_bytes)} and was cut "
+                    "(a page of papers is far smaller)"
+                )
+                announced = response.headers.get("content-length", "")
+                if announced.isdigit() and int(announced) > self.max_bytes:
+                    raise too_big  # said before a byte of it is read
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
-                        raise self.fail(
-                            f"the answer passed {_size(self.max_bytes)} and was cut "
-                            "(a page of papers is far smaller)"
-                        )
+                        raise too_big
                     chunks.append(chunk)
                 return response.status_code, response.headers, b"".join(chunks)
         except httpx.ConnectTimeout:
