@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-PROBE = """
+PROBE = '''
 def test_needs_shared(shared_dir):
     assert shared_dir.is_dir()
-"""
+'''
 
 
 def _run_probe(tmp_path: Path, require: str | None) -> subprocess.CompletedProcess[str]:
@@ -24,23 +24,9 @@ def _run_probe(tmp_path: Path, require: str | None) -> subprocess.CompletedProce
     if require is not None:
         env["PAPERBROWSE_REQUIRE_SHARED"] = require
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-rs",
-            "-p",
-            "no:cacheprovider",
-            "-p",
-            "no:xdist",
-            str(tests),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path / "repo",
-        timeout=120,
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-p", "no:xdist",
+         str(tests)],
+        capture_output=True, text=True, env=env, cwd=tmp_path / "repo", timeout=120,
     )
 
 

@@ -28,17 +28,8 @@ def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     server = subprocess.Popen(
         # -noreset: by default Xvfb resets when its last client leaves, and a client that
         # connects during the reset gets "Can't open display" (a flake seen in CI).
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write_end),
-            "-nolisten",
-            "tcp",
-            "-noreset",
-            "-screen",
-            "0",
-            "320x240x24",
-        ],
+        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp", "-noreset", "-screen", "0",
+         "320x240x24"],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -13,9 +13,8 @@ import pytest
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-def run_paperbrowse(
-    *args: object, home: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+def run_paperbrowse(*args: object, home: Path, env: dict[str, str] | None = None
+                    ) -> subprocess.CompletedProcess[str]:
     """Run `python -m paperbrowse ARGS` with every data directory inside `home`."""
     environ = {
         **os.environ,
@@ -27,11 +26,7 @@ def run_paperbrowse(
     }
     return subprocess.run(
         [sys.executable, "-m", "paperbrowse", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environ,
-        timeout=120,
+        capture_output=True, text=True, encoding="utf-8", env=environ, timeout=120,
     )
 
 
@@ -47,9 +42,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("cli-home")
     index = home / "index"
     done = run_paperbrowse(
-        "add",
-        "--index",
-        index,
+        "add", "--index", index,
         FIXTURES / "hotpapers/2021-03-14---Hot-Papers.md",
         FIXTURES / "hfdaily/daily-papers-mar-12.txt",
         FIXTURES / "conference/NIPS-2022-list01.md",

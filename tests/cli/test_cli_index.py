@@ -12,20 +12,8 @@ HOT = FIXTURES / "hotpapers/2021-03-14---Hot-Papers.md"
 NIPS = FIXTURES / "conference/NIPS-2022-list01.md"
 README = FIXTURES / "notalist/README.md"
 PARSE_KEYS = {
-    "title",
-    "authors",
-    "abstract",
-    "format",
-    "arxiv_id",
-    "openreview_id",
-    "url",
-    "venue",
-    "year",
-    "date",
-    "categories",
-    "retweets",
-    "favorites",
-    "source",
+    "title", "authors", "abstract", "format", "arxiv_id", "openreview_id", "url", "venue",
+    "year", "date", "categories", "retweets", "favorites", "source",
 }
 SUMMARY = re.compile(
     r"files: (\d+) read, (\d+) unchanged, (\d+) failed, (\d+) skipped; "
@@ -160,25 +148,20 @@ def test_search_json_urls_for_an_openreview_paper(cli, indexed):
     """A paper known only by its OpenReview forum has an openreview url and no arXiv urls."""
     [record] = json_lines(cli("search", "title:hierarchical", "--json", "--index", indexed).stdout)
     assert record["urls"] == {
-        "abs": None,
-        "pdf": None,
-        "openreview": "https://openreview.net/forum?id=Hk3xQ9aLp2V",
+        "abs": None, "pdf": None, "openreview": "https://openreview.net/forum?id=Hk3xQ9aLp2V",
     }
 
 
 def test_search_limit(cli, indexed):
     """--limit N prints at most N papers."""
-    assert (
-        len(json_lines(cli("search", "*", "--limit", "2", "--json", "--index", indexed).stdout))
-        == 2
-    )
+    assert len(json_lines(cli("search", "*", "--limit", "2", "--json", "--index", indexed).stdout
+                          )) == 2
 
 
 def test_search_sort_popularity(cli, indexed):
     """--sort popularity lists the most retweeted paper first."""
-    records = json_lines(
-        cli("search", "*", "--sort", "popularity", "--json", "--index", indexed).stdout
-    )
+    records = json_lines(cli("search", "*", "--sort", "popularity", "--json", "--index",
+                             indexed).stdout)
     assert [r["retweets"] for r in records[:3]] == [1204, 640, 12]
 
 

@@ -8,20 +8,8 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 PARSE_KEYS = {
-    "title",
-    "authors",
-    "abstract",
-    "format",
-    "arxiv_id",
-    "openreview_id",
-    "url",
-    "venue",
-    "year",
-    "date",
-    "categories",
-    "retweets",
-    "favorites",
-    "source",
+    "title", "authors", "abstract", "format", "arxiv_id", "openreview_id", "url", "venue",
+    "year", "date", "categories", "retweets", "favorites", "source",
 }
 HOT = FIXTURES / "hotpapers/2021-03-14---Hot-Papers.md"
 NIPS = FIXTURES / "conference/NIPS-2022-list01.md"
@@ -49,15 +37,10 @@ def test_parse_json_values(cli):
     assert first["title"] == "Sparse Lattice Transformers for Long Document Retrieval"
     assert first["authors"] == ["Maren Okafor", "Tobias Lindqvist", "Priya Raghunathan"]
     assert (first["format"], first["arxiv_id"], first["date"]) == (
-        "hotpapers",
-        "2103.07711",
-        "2021-03-14",
+        "hotpapers", "2103.07711", "2021-03-14",
     )
-    assert (first["retweets"], first["favorites"], first["categories"]) == (
-        1204,
-        87,
-        ["cs.IR", "cs.CL"],
-    )
+    assert (first["retweets"], first["favorites"], first["categories"]) == (1204, 87,
+                                                                          ["cs.IR", "cs.CL"])
     assert first["source"] == {"path": str(HOT), "line": 17}
 
 

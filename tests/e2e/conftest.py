@@ -46,6 +46,7 @@ def seed_index(paperbrowse_command: Path, tmp_path_factory: pytest.TempPathFacto
     return index
 
 
+
 @pytest.fixture
 def tmux(tmp_path: Path) -> Iterator[Tmux]:
     """A private tmux server, always killed afterwards."""

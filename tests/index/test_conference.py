@@ -64,15 +64,8 @@ def test_venue_display_name_and_year_come_from_the_conference_field(nips, iclr, 
 
 @pytest.mark.parametrize(
     ("raw", "shown"),
-    [
-        ("nips", "NeurIPS"),
-        ("NeurIPS", "NeurIPS"),
-        ("cvpr", "CVPR"),
-        ("ijcai", "IJCAI"),
-        ("corl", "CoRL"),
-        ("foo", "FOO"),
-        ("Some Workshop", "Some Workshop"),
-    ],
+    [("nips", "NeurIPS"), ("NeurIPS", "NeurIPS"), ("cvpr", "CVPR"), ("ijcai", "IJCAI"),
+     ("corl", "CoRL"), ("foo", "FOO"), ("Some Workshop", "Some Workshop")],
 )
 def test_venue_display_names(raw, shown):
     """Venue keys map to the names readers know; unknown short lowercase keys are upper-cased."""

@@ -147,12 +147,8 @@ def test_an_empty_heading_is_reported_and_skipped():
 
 
 def _heading(title: str) -> str:
-    [entry] = parse_text(
-        _post("title: Hot Papers 2021-01-01\n").replace(
-            "# 1. A Paper About Dates", f"# 1. {title}"
-        ),
-        "post.md",
-    ).entries
+    [entry] = parse_text(_post("title: Hot Papers 2021-01-01\n").replace(
+        "# 1. A Paper About Dates", f"# 1. {title}"), "post.md").entries
     return entry.title
 
 

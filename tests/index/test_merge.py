@@ -32,9 +32,8 @@ def test_same_openreview_id_merges_recased_titles():
     papers = merge_entries(
         [
             entry("Deep Nets: Decoding-Enhanced", fmt="conference", openreview_id="Ab_1-x"),
-            entry(
-                "Deep nets: decoding-enhanced v2", "b.md", fmt="conference", openreview_id="Ab_1-x"
-            ),
+            entry("Deep nets: decoding-enhanced v2", "b.md", fmt="conference",
+                  openreview_id="Ab_1-x"),
         ]
     )
     assert [p.key for p in papers] == ["openreview:Ab_1-x"]
@@ -45,9 +44,8 @@ def test_openreview_ids_are_case_sensitive():
     papers = merge_entries(
         [
             entry("First Forum Paper About Things", fmt="conference", openreview_id="abcDEF"),
-            entry(
-                "Second Forum Paper About Stuff", "b.md", fmt="conference", openreview_id="abcdef"
-            ),
+            entry("Second Forum Paper About Stuff", "b.md", fmt="conference",
+                  openreview_id="abcdef"),
         ]
     )
     assert len(papers) == 2
@@ -101,30 +99,15 @@ def test_merged_paper_unites_the_facts_of_its_entries():
     """Venue and year from the proceedings, counts and categories from the post, longest
     abstract, every category once."""
     post = entry(
-        "Calibrated Uncertainty for Graph Networks",
-        "hot.md",
-        5,
-        arxiv_id="2103.08020",
-        authors=("Ines Carvalho",),
-        abstract="Short.",
-        categories=("cs.LG", "stat.ML"),
-        retweets=640,
-        favorites=51,
-        date="2021-03-14",
-        url="https://arxiv.org/abs/2103.08020",
+        "Calibrated Uncertainty for Graph Networks", "hot.md", 5, arxiv_id="2103.08020",
+        authors=("Ines Carvalho",), abstract="Short.", categories=("cs.LG", "stat.ML"),
+        retweets=640, favorites=51, date="2021-03-14", url="https://arxiv.org/abs/2103.08020",
     )
     proceedings = entry(
-        "Calibrated uncertainty for graph networks",
-        "NIPS.md",
-        29,
-        "conference",
-        arxiv_id="2103.08020",
-        authors=("Ines Carvalho", "Dmitri Volkov"),
-        abstract="A much longer abstract.",
-        venue="NeurIPS",
-        year=2022,
-        url="https://papers.nips.cc/x",
-        categories=("stat.ML", "cs.AI"),
+        "Calibrated uncertainty for graph networks", "NIPS.md", 29, "conference",
+        arxiv_id="2103.08020", authors=("Ines Carvalho", "Dmitri Volkov"),
+        abstract="A much longer abstract.", venue="NeurIPS", year=2022,
+        url="https://papers.nips.cc/x", categories=("stat.ML", "cs.AI"),
     )
     [paper] = merge_entries([proceedings, post])
     assert paper.title == "Calibrated Uncertainty for Graph Networks"
@@ -165,20 +148,10 @@ def test_most_retweets_win():
     """The paper's tweet counts are the highest any list gave."""
     [paper] = merge_entries(
         [
-            entry(
-                "A Paper Trending Twice Over",
-                "a.md",
-                arxiv_id="2101.00002",
-                retweets=5,
-                favorites=9,
-            ),
-            entry(
-                "A Paper Trending Twice Over",
-                "b.md",
-                arxiv_id="2101.00002",
-                retweets=50,
-                favorites=1,
-            ),
+            entry("A Paper Trending Twice Over", "a.md", arxiv_id="2101.00002", retweets=5,
+                  favorites=9),
+            entry("A Paper Trending Twice Over", "b.md", arxiv_id="2101.00002", retweets=50,
+                  favorites=1),
         ]
     )
     assert (paper.retweets, paper.favorites) == (50, 9)
@@ -190,9 +163,8 @@ def test_title_links_two_id_groups_transitively():
         [
             entry("Bridging Entry Through Its Title", "a.md", arxiv_id="2101.00003"),
             entry("Bridging entry through its title", "b.txt", fmt="hfdaily"),
-            entry(
-                "Bridging Entry: Through Its Title", "c.md", fmt="conference", openreview_id="Zz9"
-            ),
+            entry("Bridging Entry: Through Its Title", "c.md", fmt="conference",
+                  openreview_id="Zz9"),
         ]
     )
     assert len(papers) == 1

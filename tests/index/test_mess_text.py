@@ -162,14 +162,7 @@ def test_openreview_ids_only_from_openreview_urls(fixture):
     """Forum and PDF links on openreview.net give the forum id; `forum?id=` elsewhere does not."""
     entries = _entries(fixture, "mess/conf-proceedings-urls.md")
     assert [e.openreview_id for e in entries] == [
-        "aB3_x-Yz9Q",
-        "Qw8LmN2pT0c",
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
+        "aB3_x-Yz9Q", "Qw8LmN2pT0c", None, None, None, None, None, None,
     ]
 
 
@@ -191,13 +184,8 @@ def test_venues_differ_per_paper_in_one_list(fixture):
     """Each paper's own Conference field sets its venue and year."""
     entries = _entries(fixture, "mess/conf-proceedings-urls.md")
     assert [(e.venue, e.year) for e in entries[:7]] == [
-        ("ICLR", 2022),
-        ("ICLR", 2022),
-        ("NeurIPS", 2021),
-        ("CVPR", 2022),
-        ("ICML", 2021),
-        ("NeurIPS", 2021),
-        ("IJCAI", 2022),
+        ("ICLR", 2022), ("ICLR", 2022), ("NeurIPS", 2021), ("CVPR", 2022),
+        ("ICML", 2021), ("NeurIPS", 2021), ("IJCAI", 2022),
     ]
 
 

@@ -20,49 +20,19 @@ FIXTURE_TEXTS = [p.read_text(encoding="utf-8") for p in TEXT_FIXTURES]
 
 # Lines that mean something to one of the parsers, to build texts that get past detection.
 SIGNIFICANT_LINES = [
-    "---",
-    "title: Hot Papers 2021-01-01",
-    "date: 2021-01-02T00:00:00.Z",
-    "slug: hot-papers",
-    "# 1. A Title",
-    "# 12.",
-    "# 3. $x$ * ## #",
-    "A. Author, B. Author",
-    "",
-    "- retweets: 1,234, favorites: 5 (x)",
-    "- retweets: , favorites:",
+    "---", "title: Hot Papers 2021-01-01", "date: 2021-01-02T00:00:00.Z", "slug: hot-papers",
+    "# 1. A Title", "# 12.", "# 3. $x$ * ## #", "A. Author, B. Author", "",
+    "- retweets: 1,234, favorites: 5 (x)", "- retweets: , favorites:",
     "- links: [abs](https://arxiv.org/abs/2101.00001) | [pdf](https://arxiv.org/pdf/2101.00001)",
-    "- links: [abs](https://openreview.net/forum?id=Ab1)",
-    "- [cs.LG](x) | [stat.ML](y)",
-    '<blockquote class="twitter-tweet"><p lang="ja">&amp;</p></blockquote>',
-    "<script></script>",
-    "## [0] Conference Title",
-    "### Legacy Title.",
-    "        ## [7] Indented",
-    "## []",
-    "**Authors**: *A, B*",
-    "**Authors**: **",
-    "**Conference**: *nips 2022*",
-    "**Conference**:",
+    "- links: [abs](https://openreview.net/forum?id=Ab1)", "- [cs.LG](x) | [stat.ML](y)",
+    '<blockquote class="twitter-tweet"><p lang="ja">&amp;</p></blockquote>', "<script></script>",
+    "## [0] Conference Title", "### Legacy Title.", "        ## [7] Indented", "## []",
+    "**Authors**: *A, B*", "**Authors**: **", "**Conference**: *nips 2022*", "**Conference**:",
     "**URL**: [https://openreview.net/forum?id=X](https://openreview.net/forum?id=X)",
-    "**URL**: <>",
-    "**Abstract**:",
-    "**Abstract**: inline text",
-    "- [ ] viewed",
-    "----",
-    "[Go to the previous page](a.md)",
-    "new",
-    "Get trending papers in your email inbox!",
-    "byAK and the research community",
-    "Mar 12",
-    "Feb 30",
-    "Sept. 3",
-    "A Daily Title",
-    "word " * 45 + ".",
-    "\x00\x08\x1b",
-    "\u2028",
-    "\r",
-    "\ufeff",
+    "**URL**: <>", "**Abstract**:", "**Abstract**: inline text", "- [ ] viewed", "----",
+    "[Go to the previous page](a.md)", "new", "Get trending papers in your email inbox!",
+    "byAK and the research community", "Mar 12", "Feb 30", "Sept. 3",
+    "A Daily Title", "word " * 45 + ".", "\x00\x08\x1b", "\u2028", "\r", "\ufeff",
     "<tex xmlns:mml='m'>$x$</tex>",
 ]
 
@@ -96,10 +66,9 @@ def test_no_parser_crashes_on_arbitrary_text(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.one_of(st.sampled_from(SIGNIFICANT_LINES), st.text(max_size=30)), max_size=40),
-    st.sampled_from(["\n", "\r\n", "\u2028\n"]),
-)
+@given(st.lists(st.one_of(st.sampled_from(SIGNIFICANT_LINES), st.text(max_size=30)),
+                max_size=40),
+       st.sampled_from(["\n", "\r\n", "\u2028\n"]))
 def test_no_parser_crashes_on_lines_that_look_like_lists(lines, newline):
     """Texts built from format-significant lines parse or raise NotAPaperList, nothing else."""
     _check(newline.join(lines))
@@ -132,12 +101,8 @@ def test_no_parser_crashes_on_mutated_fixtures(text):
 
 
 TITLES = [
-    "Sparse Lattice Transformers",
-    "sparse lattice transformers!",
-    "Graph Kernels for Molecules",
-    "Schrödinger Bridges for Images",
-    "Schrodinger bridges for images",
-    "Overview",
+    "Sparse Lattice Transformers", "sparse lattice transformers!", "Graph Kernels for Molecules",
+    "Schrödinger Bridges for Images", "Schrodinger bridges for images", "Overview",
     r"$\mathcal{O}(n)$ Attention Kernels",
 ]
 
@@ -154,9 +119,7 @@ def entries(draw) -> list[Entry]:
             Entry(
                 title=draw(st.sampled_from(TITLES)),
                 source=Source(
-                    path=draw(st.sampled_from(["a.md", "b.md", "c.txt"])),
-                    line=line,
-                    format=fmt,
+                    path=draw(st.sampled_from(["a.md", "b.md", "c.txt"])), line=line, format=fmt,
                     date=draw(st.sampled_from([None, "2021-01-01", "2022-02-02"])),
                 ),
                 authors=draw(st.sampled_from([(), ("Ann Lee",), ("Bo Chen", "Ann Lee")])),

@@ -54,9 +54,8 @@ def test_star_alone_is_every_paper(lib):
     results = lib.search("*")
     # 14 entries; Sparse Lattice…, Calibrated Uncertainty… and Token Merging… are in two lists.
     assert results.total == len(lib.hits(results)) == 11
-    assert all(
-        hit.paper.key.split(":")[0] in ("arxiv", "openreview", "title") for hit in lib.hits(results)
-    )
+    assert all(hit.paper.key.split(":")[0] in ("arxiv", "openreview", "title")
+               for hit in lib.hits(results))
 
 
 def test_plain_words_search_title_author_and_abstract(lib):
@@ -110,15 +109,8 @@ def test_year_field_finds_hot_papers_by_their_arxiv_year(lib):
 def test_year_range(lib):
     """`year:[2021 TO 2022]` includes both ends."""
     assert found(lib, "year:[2021 TO 2022]") == {
-        MONOTONE,
-        COUNTERFACTUAL,
-        CALIBRATED,
-        HIERARCHICAL,
-        TOKEN,
-        LATTICE,
-        ROTATING,
-        ATTENTION,
-        UBER,
+        MONOTONE, COUNTERFACTUAL, CALIBRATED, HIERARCHICAL, TOKEN,
+        LATTICE, ROTATING, ATTENTION, UBER,
     }
     assert found(lib, "year:[2021 TO 2023]") == found(lib, "year:[2021 TO 2022]") | {MIRROR}
 
@@ -132,9 +124,7 @@ def test_category_field(lib):
 def test_source_field(lib):
     """`source:hfdaily` finds papers listed by a daily dump, merged ones included."""
     assert found(lib, "source:hfdaily") == {
-        "Schrödinger Bridges for Unpaired Image Translation",
-        TOKEN,
-        LATTICE,
+        "Schrödinger Bridges for Unpaired Image Translation", TOKEN, LATTICE,
     }
 
 
@@ -189,21 +179,15 @@ def test_sort_by_date(lib):
     """`date` puts the newest first: ICML 2023 (a venue year), then NeurIPS 2022, then the
     newest Hot Papers post (2021-05-03), ties A→Z by title."""
     assert titles(lib, "*", sort="date")[:5] == [
-        MIRROR,
-        COUNTERFACTUAL,
-        MONOTONE,
-        ATTENTION,
-        UBER,
+        MIRROR, COUNTERFACTUAL, MONOTONE, ATTENTION, UBER,
     ]
 
 
 def test_sort_by_title(lib):
     """`title` sorts alphabetically by the normalised title."""
     ordered = titles(lib, "*", sort="title")
-    assert ordered[:2] == [
-        "Calibrated Uncertainty for Graph Neural Networks under Distribution Shift",
-        "Counterfactual Data Augmentation for Fair Ranking",
-    ]
+    assert ordered[:2] == ["Calibrated Uncertainty for Graph Neural Networks under Distribution "
+                           "Shift", "Counterfactual Data Augmentation for Fair Ranking"]
 
 
 def test_unknown_sort_is_a_query_error(lib):

@@ -101,26 +101,8 @@ def test_a_trailing_question_mark_is_punctuation():
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "title:(lattice",
-        "lattice)",
-        '"feature banks',
-        "lattice AND",
-        "OR lattice",
-        "AND",
-        "NOT",
-        "nosuch:lattice",
-        "a*",
-        "(x",
-        "{\\L}",
-        "$$",
-        "^",
-        "?!",
-        "'quoted'",
-        "C++ / C#",
-        "-",
-        "--x",
-    ],
+    ["title:(lattice", "lattice)", '"feature banks', "lattice AND", "OR lattice", "AND", "NOT",
+     "nosuch:lattice", "a*", "(x", "{\\L}", "$$", "^", "?!", "'quoted'", "C++ / C#", "-", "--x"],
 )
 def test_text_that_is_not_the_query_language_never_raises(lib, text):
     """Unbalanced quotes and brackets, dangling operators and unknown fields are text."""

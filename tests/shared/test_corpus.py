@@ -73,14 +73,11 @@ def test_no_corpus_problem_is_an_error(corpus):
 def test_corpus_fields_are_clean(corpus):
     """No title or abstract keeps CR, control bytes, U+2028, MathML tags, doubled spaces,
     tweets or page links."""
-    bad = re.compile(
-        r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]|<tex|  |blockquote"
-        r"|Go to the (previous|next) page|twitter-tweet"
-    )
+    bad = re.compile(r"[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]|<tex|  |blockquote"
+                     r"|Go to the (previous|next) page|twitter-tweet")
     dirty = [
         (str(e.source.path), e.source.line)
-        for r in corpus.values()
-        for e in r.entries
+        for r in corpus.values() for e in r.entries
         if bad.search(e.title) or bad.search(e.abstract) or "\n" in e.title
     ]
     assert dirty == []
@@ -90,9 +87,7 @@ def test_every_conference_entry_has_venue_and_year(corpus):
     """Every conference entry knows its venue (display name) and year."""
     missing = [
         (str(e.source.path), e.source.line)
-        for r in corpus.values()
-        if r.format == "conference"
-        for e in r.entries
+        for r in corpus.values() if r.format == "conference" for e in r.entries
         if not e.venue or not e.year or e.venue.islower()
     ]
     assert missing == []

@@ -17,11 +17,7 @@ def parsed(seed_files):
 def test_seeds_are_detected_as_their_formats(parsed):
     """Seed 000 is a Hot Papers post, 001-003 daily dumps, 004 a conference list."""
     assert [r.format for r in parsed] == [
-        "hotpapers",
-        "hfdaily",
-        "hfdaily",
-        "hfdaily",
-        "conference",
+        "hotpapers", "hfdaily", "hfdaily", "hfdaily", "conference",
     ]
 
 
