@@ -11,9 +11,11 @@ from .models import Entry, Paper
 
 # Which list's wording wins for the title and authors: arXiv-based lists carry the authors'
 # own title; proceedings lists sometimes re-case it ("Deberta: decoding-Enhanced Bert").
-_FORMAT_ORDER = {"hotpapers": 0, "hfdaily": 1, "conference": 2}
+_FORMAT_ORDER = {"hotpapers": 0, "arxiv": 0, "hfdaily": 1, "conference": 2}
 # Titles shorter than this after normalising ("Introduction") are too weak to merge on.
 _MIN_TITLE_KEY = 12
+MIN_TITLE_KEY = _MIN_TITLE_KEY
+"""Public for resolving: a title too short to merge on is too short to look up by."""
 
 
 def _title_token(normalised: str) -> str:

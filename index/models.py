@@ -8,7 +8,9 @@ from typing import Any
 
 from .dates import sort_date
 
-FORMATS = ("hotpapers", "hfdaily", "conference")
+FORMATS = ("hotpapers", "hfdaily", "conference", "arxiv", "jsonl")
+"""What `format` names: the three list layouts, an arXiv record (fetched or resolved), and a
+JSON-lines entry that names none of these."""
 
 
 @dataclass(frozen=True, slots=True)

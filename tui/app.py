@@ -51,11 +51,14 @@ class PaperBrowseApp(App[int]):
         open_demo: Callable[[], Backend] | None = None,
         repair: tuple[Path, str, list[str]] | None = None,
         index_hint: str | None = None,
+        data_dir: str | None = None,
     ) -> None:
         """`backend` is None when the index could not be opened; `repair` then holds its path,
         the problem and its recorded lists, and the app offers to rebuild it. `index_hint` is
-        the index to name in commands the app suggests (None: the default one)."""
+        the index to name in commands the app suggests (None: the default one); `data_dir`
+        the `--data-dir` given (None: the default), where fetched lists are saved."""
         super().__init__()
+        self.data_dir = data_dir
         self.index_hint = index_hint
         self.backend = backend  # type: ignore[assignment]
         self.paths = paths or []

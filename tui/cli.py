@@ -12,7 +12,9 @@ from typing import Any
 
 from paperbrowse.index.sorts import SORTS
 
-COMMANDS = ("parse", "add", "remove", "search", "stats", "reindex", "mark", "export")
+COMMANDS = (
+    "parse", "add", "remove", "search", "stats", "reindex", "mark", "export", "fetch", "resolve",
+)  # fmt: skip
 VERSION = "paperbrowse 0.1.0"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -76,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .marks_cli import add_mark_parsers
 
     add_mark_parsers(command)
+    from .fetch_cli import add_fetch_parsers
+
+    add_fetch_parsers(command, shared)
     return parser
 
 
@@ -311,6 +316,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with _library(args, create=False) as library:
         return cmd_export(args, library, _fail)
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from .fetch_cli import cmd_fetch
+
+    return cmd_fetch(args, lambda: _library(args), _fail)  # opened once the fetch succeeded
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from .fetch_cli import cmd_resolve
+
+    with _library(args, create=False) as library:
+        return cmd_resolve(args, library, _fail)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,6 +20,7 @@ ACTIONS = [
     ("Toggle detail pane", "toggle_detail", "show or hide the abstract (d)"),
     ("Read full-screen", "read", "the whole paper on the whole terminal (v)"),
     ("Focus filter", "focus_filter", "type a query (/)"),
+    ("Fetch today's Hugging Face list", "fetch_today", "the daily papers, saved and added (F)"),
 ]
 APP_ACTIONS = [
     ("Help", "help", "keys and query syntax (?)"),

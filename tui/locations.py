@@ -58,3 +58,14 @@ def marks_file(data: str | Path | None = None) -> Path:
     """The user's marks (read, star, tags, notes): `marks.sqlite3` in the data directory,
     never in the index, which is rebuilt from the lists while marks are not rebuildable."""
     return data_dir(data) / "marks.sqlite3"
+
+
+def lists_dir(data: str | Path | None = None) -> Path:
+    """Where fetched lists are saved (`lists/<source>/…` in the data directory): files the
+    index records like any list, so `reindex` rebuilds them with no network."""
+    return data_dir(data) / "lists"
+
+
+def resolve_cache_file(data: str | Path | None = None) -> Path:
+    """What arXiv answered for each title `resolve` asked about, found or not."""
+    return data_dir(data) / "resolve-cache.json"

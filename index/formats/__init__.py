@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 from ..models import Problem
-from . import conference, hfdaily, hotpapers
+from . import conference, hfdaily, hotpapers, jsonl
 from .common import ParseResult, split_lines
 from .mixed import parse_mixed, regions
 
@@ -16,6 +16,7 @@ PARSERS = {
     hotpapers.FORMAT: hotpapers,
     conference.FORMAT: conference,
     hfdaily.FORMAT: hfdaily,
+    jsonl.FORMAT: jsonl,
 }
 
 # Larger files are still read; this only bounds how much a binary sniff looks at.
@@ -86,6 +87,8 @@ def read_text(path: str | Path) -> tuple[str, list[Problem]]:
 
 def detect(lines: list[str]) -> str | None:
     """The format the text is in, judged from its content, or None when it is none of them."""
+    if jsonl.looks_like(lines):  # first: its first line alone decides, and no list is JSON
+        return jsonl.FORMAT
     if hotpapers.looks_like(lines):
         return hotpapers.FORMAT
     if conference.looks_like(lines):
@@ -106,10 +109,11 @@ def parse_text(text: str, path: str) -> ParseResult:
         else:
             message = (
                 "not a paper list: expected a Hot Papers post (`# 1. Title`), a conference list "
-                "(`## [1] Title` with **Authors**/**Abstract**) or a Hugging Face daily-papers dump"
+                "(`## [1] Title` with **Authors**/**Abstract**), a Hugging Face daily-papers dump "
+                "or paperbrowse JSON lines (`{\"title\": …}`)"
             )
         raise NotAPaperList(Problem(path, 1, message, fatal=True))
-    spans = regions(lines, fmt)
+    spans = regions(lines, fmt) if fmt != jsonl.FORMAT else None
     if spans is not None:  # e.g. conference entries appended to a post: read them all
         return parse_mixed(lines, path, spans, PARSERS)
     return PARSERS[fmt].parse(lines, path)

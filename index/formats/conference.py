@@ -109,6 +109,10 @@ def _venue_year(text: str) -> tuple[str | None, int | None]:
     return (venue_display(name) if name else None), year
 
 
+venue_year = _venue_year
+"""`(venue, year)` of a venue as lists write it (`iclr 2021`, `ICLR 2024 poster`)."""
+
+
 def _from_file_name(path: str) -> tuple[str | None, int | None]:
     match = re.match(r"^([A-Za-z]+)[-_ ]?((?:19|20)\d\d)(?!\d)", PurePath(path).name)
     if not match:

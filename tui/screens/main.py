@@ -55,6 +55,7 @@ class MainScreen(LinkActions):
     | `r` | Papers related to the highlighted one. |
     | `f` | Narrow by a facet. |
     | `d` | Show or hide the detail pane. |
+    | `F` | Fetch today's Hugging Face list into the index. |
     """
 
     # `/`, enter and escape move the focus, so they are priority bindings: run as the app
@@ -79,6 +80,7 @@ class MainScreen(LinkActions):
         Binding("f", "facets", "Facets", show=False),
         Binding("d", "toggle_detail", "Detail", show=False),
         Binding("v", "read", "Read"),
+        Binding("F", "fetch_today", "Fetch", show=False, tooltip="Fetch today's Hugging Face list"),
     ]
 
     def __init__(
@@ -336,6 +338,12 @@ class MainScreen(LinkActions):
             self.notify(f"The search is narrowed to {term} already.", timeout=3, markup=False)
             return
         self.set_filter(f"{current} {term}".strip())
+
+    def action_fetch_today(self) -> None:
+        """`F`: fetch today's Hugging Face list (see `fetching`)."""
+        from ..fetching import fetch_today
+
+        fetch_today(self)
 
     def action_toggle_detail(self) -> None:
         self.toggle_class("-hide-detail")

@@ -13,7 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-FORMAT_NAMES = {"hotpapers": "Hot Papers", "hfdaily": "HF daily", "conference": "conference"}
+FORMAT_NAMES = {
+    "hotpapers": "Hot Papers",
+    "hfdaily": "HF daily",
+    "conference": "conference",
+    "arxiv": "arXiv",
+    "jsonl": "JSON lines",
+}
 
 
 def _safe(text: str) -> Text:
