@@ -149,6 +149,10 @@ class Library:
                 return Paper.from_store(searcher.stored_fields(docnum)["data"])
         return None
 
+    def papers_of(self, path: str) -> list[Paper]:
+        """The papers a recorded list (by absolute path) names."""
+        return self.storage.papers_of(path)
+
     def files(self) -> dict[str, FileRecord]:
         """Every recorded source file, by absolute path."""
         return self.storage.files()

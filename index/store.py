@@ -17,7 +17,7 @@ from .creation import create_index, is_unfinished, latest_generation
 from .errors import IndexProblem, damaged
 from .intake import SAVING, FileRecord, Progress, Tally, read_changed
 from .models import AddReport, Paper, Problem
-from .schema import APP_ID, KIND_FILE, SCHEMA_VERSION
+from .schema import APP_ID, KIND_FILE, SCHEMA_VERSION, file_token
 from .stamp import STAMP_NAME, damaged_files, read_stamp, write_manifest
 from .walk import Candidate, absolute, expand
 from .writing import replace_papers
@@ -140,6 +140,15 @@ class Storage:
     def paper(self, key: str) -> Paper | None:
         stored = self.searcher().document(key=key)
         return Paper.from_store(stored["data"]) if stored else None
+
+    def papers_of(self, path: str) -> list[Paper]:
+        """The live papers a recorded list (by absolute path) names."""
+        searcher = self.searcher()
+        return [
+            Paper.from_store(stored["data"])
+            for stored in searcher.documents(files=file_token(path))
+            if not stored.get("key", "").startswith("file:")
+        ]
 
     def size_on_disk(self) -> int:
         return sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())

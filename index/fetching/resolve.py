@@ -10,12 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from whoosh.query import Term
-
 from ..clean import normalise_title
 from ..merge import MIN_TITLE_KEY
 from ..models import Paper
-from ..schema import file_token, paper_from_data
 from ..walk import absolute
 from .arxiv import Pacer, query
 from .cache import ResolveCache
@@ -143,10 +140,8 @@ def still_listed(library: Any, lists_dir: Any) -> set[str]:
     """Normalised titles of papers the resolved list gave an id to that other lists still
     name (a title whose own list was removed drops out of the resolved list)."""
     path = absolute(list_path(lists_dir, SOURCE, LIST_NAME))
-    searcher = library.searcher()
     titles = set()
-    for docnum in searcher.docs_for_query(Term("files", file_token(path))):
-        paper = paper_from_data(searcher.stored_fields(docnum)["data"])
+    for paper in library.papers_of(path):
         if any(source.path != path for source in paper.sources):
             titles.update(normalise_title(e.title) for e in paper.entries if e.source.path != path)
     return titles

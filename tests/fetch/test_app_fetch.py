@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fetch_server import Reply, hf_item
-from paperbrowse.index.store import Library
+from paperbrowse.index.library import Library
 from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.backend import Backend
 from paperbrowse.tui.widgets.results import ResultsList
