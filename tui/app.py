@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from paperbrowse.index.models import AddReport
 from paperbrowse.index.store import Library
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from .backend import Backend
-from .commands import PaperCommands
 from .screens.main import MainScreen
 
 
@@ -20,26 +21,33 @@ class PaperBrowseApp(App[int]):
 
     TITLE = "paperbrowse"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {PaperCommands}
 
     BINDINGS: list[BindingType] = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("D", "demo", "Demo", show=False),
+        Binding("q", "quit", "Quit", tooltip="Quit", id="quit"),
         Binding(
-            "x",
-            "toggle_mark('read')",
-            "Read",
-            show=False,  # the footer (and its snapshots) unchanged while issue 12 reworks it
-            tooltip="Mark the highlighted paper read / unread",
+            "question_mark,f1",
+            "help",
+            "Help",
+            key_display="?",
+            tooltip="This help: every key and the query language",
+            id="help",
         ),
         Binding(
-            "asterisk",
-            "toggle_mark('starred')",
-            "Star",
-            key_display="*",
+            "ctrl+p",
+            "command_palette",
+            "palette",  # as Textual names it in the footer
             show=False,
-            tooltip="Star / unstar the highlighted paper",
+            priority=True,
+            tooltip="The command palette: every command here by name",
+            id="palette",
+        ),
+        Binding(
+            "D",
+            "demo",
+            "Open demo papers",
+            show=False,
+            tooltip="Open the built-in demo papers (their own index)",
+            id="demo",
         ),
     ]
 
@@ -84,11 +92,13 @@ class PaperBrowseApp(App[int]):
     def main(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
-    def action_toggle_mark(self, flag: str) -> None:
-        """`x` / `*`: flip read or star on the highlighted paper (see `marking`)."""
-        from .marking import toggle_mark
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, then one per documented key (see `keymap`)."""
+        from .keymap import palette_commands
 
-        toggle_mark(self, flag)
+        yield from super().get_system_commands(screen)
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        yield from palette_commands(self, main)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

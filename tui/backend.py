@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from paperbrowse.index.cite import Link
 from paperbrowse.index.models import AddReport, Facet, Paper
 from paperbrowse.index.query import QueryError
 from paperbrowse.index.search import ResultSet, SearchCancelled
@@ -154,26 +153,3 @@ class Backend:
         with Library(self.library.path) as writer:
             return writer.add(paths, progress=progress)
 
-
-def copy_target(paper: Paper, kind: str) -> tuple[str | None, str]:
-    """What a copy key copies for a paper: (text or None, how to describe it)."""
-    from paperbrowse.index import cite
-
-    link: Link | None
-    if kind == "primary":
-        link = cite.primary_link(paper)
-        return link.url, link.kind
-    if kind == "arxiv":
-        link = cite.arxiv_link(paper)
-        return (link.url if link else None), "arXiv URL"
-    if kind == "pdf":
-        link = cite.pdf_link(paper)
-        return (link.url if link else None), "arXiv PDF URL"
-    if kind == "openreview":
-        link = cite.openreview_link(paper)
-        return (link.url if link else None), "OpenReview URL"
-    if kind == "markdown":
-        return cite.markdown_link(paper), "Markdown link"
-    if kind == "bibtex":
-        return cite.bibtex(paper), "BibTeX entry"
-    raise ValueError(kind)

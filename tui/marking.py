@@ -1,8 +1,9 @@
-"""Provides the app's marks: `x` and `*` toggle read and star on the highlighted paper, and
-MarkedResultsList draws read papers dimmed and starred ones with a star.
+"""Provides the app's marks: `x` and `*` toggle read and star on the highlighted paper
+(MarkActions, a mixin of the main screen, with their bindings), and MarkedResultsList draws
+read papers dimmed and starred ones with a star.
 
-Kept apart from the main screen and the list widget (a subclass, and actions the app binds),
-so they stay small; marks are read from SQLite when a row is drawn, once per paper per
+Kept apart from the main screen and the list widget (a subclass, and a mixin), so they stay
+small; marks are read from SQLite when a row is drawn, once per paper per
 result list (a few microseconds, and WAL readers never wait for a writer)."""
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from paperbrowse.index.marks import Mark, Marks, MarksUnavailable
 from paperbrowse.index.merge import paper_keys
 from paperbrowse.index.models import Paper
 from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.strip import Strip
 
 from .widgets.results import ResultsList, Rows
@@ -70,6 +73,34 @@ class MarkedResultsList(ResultsList):
         if mark is not None and mark.read:
             style, meta_style = style + Style(dim=True), meta_style + Style(dim=True)
         return super()._row_strip(paper, width, style, meta_style)
+
+
+class MarkActions(Screen[None]):
+    """The mark keys of a screen showing the result list (`#results`)."""
+
+    BINDINGS: list[BindingType] = [
+        Binding(
+            "x",
+            "toggle_mark('read')",
+            "Mark read",
+            show=False,
+            tooltip="Mark the highlighted paper read / unread (read rows are dim)",
+            id="toggle-read",
+        ),
+        Binding(
+            "asterisk",
+            "toggle_mark('starred')",
+            "Star",
+            key_display="*",
+            show=False,
+            tooltip="Star / unstar the highlighted paper (starred rows show ★)",
+            id="toggle-star",
+        ),
+    ]
+
+    def action_toggle_mark(self, flag: str) -> None:
+        """`x` / `*`: flip read or star on the highlighted paper."""
+        toggle_mark(self.app, flag)  # type: ignore[arg-type]
 
 
 def toggle_mark(app: PaperBrowseApp, flag: str) -> None:

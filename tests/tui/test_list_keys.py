@@ -142,7 +142,7 @@ async def test_question_mark_opens_help_and_escape_closes_it(tui: Tui) -> None:
     async with tui.run(app) as pilot:
         await tui.press(pilot, "enter", "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "copy the primary link" in tui.screen_text(app)
+        assert "Copy the primary link" in tui.screen_text(app)
         await tui.press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
 

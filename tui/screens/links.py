@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from paperbrowse.index.cite import copy_text
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.models import Paper
 from textual import work
 from textual.screen import Screen
 
-from ..backend import copy_target
 from ..browser import open_in_browser
 from ..clipboard import copy
 
@@ -34,7 +34,7 @@ class LinkActions(Screen[None]):
         paper = self._paper()
         if paper is None:
             return
-        text, what = copy_target(paper, kind)
+        text, what = copy_text(paper, kind)
         if text is None:
             self.notify(
                 f"This paper has no {what}; the clipboard is unchanged.",
@@ -61,7 +61,7 @@ class LinkActions(Screen[None]):
         """Open the primary link in the browser (in a thread: the opener is waited for)."""
         paper = self._paper()
         if paper is not None:
-            url, what = copy_target(paper, "primary")
+            url, what = copy_text(paper, "primary")
             assert url is not None
             self.open_in_background(url, what)
 

@@ -18,7 +18,8 @@ from textual.widgets import Button, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome
-from ..marking import MarkedResultsList
+from ..keymap import copy_binding
+from ..marking import MarkActions, MarkedResultsList
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
 from ..status import empty_state, error_text, facet_line, status_text
@@ -33,51 +34,111 @@ NARROW = 100
 SHORT = 20
 """Below this many rows the facet line is dropped, so the list keeps room for three rows."""
 
+PANES = "Next / previous pane: filter, list, detail"
+
 PROGRESS_EVERY = 0.1
 """Seconds between two progress updates sent from the adding thread to the screen."""
 
 
-class MainScreen(LinkActions):
-    """Search as you type; read the highlighted paper; copy its links.
+class MainScreen(MarkActions, LinkActions):
+    """Search as you type; read the highlighted paper; copy its links; mark it.
 
-    | Key | Action |
-    | :- | :- |
-    | `/` | Focus the filter. |
-    | `enter` | In the filter: go to the list (or search the did-you-mean). |
-    | `escape` | Leave the filter (or go back from related papers). |
-    | `tab` | Focus the next pane (the detail pane scrolls with `j` `k` `space`). |
-    | `v` | Read the paper full-screen. |
-    | `c` `a` `p` `o` | Copy the primary / arXiv / PDF / OpenReview link. |
-    | `m` `b` | Copy a Markdown link / a BibTeX entry. |
-    | `w` | Open the primary link in the browser. |
-    | `s` | Cycle the sort. |
-    | `r` | Papers related to the highlighted one. |
-    | `f` | Narrow by a facet. |
-    | `d` | Show or hide the detail pane. |
-    """
+    Its keys are its BINDINGS (and those of the mixins it inherits): the help screen, the
+    palette and the README's key table are made from them (`keymap`)."""
 
     # `/`, enter and escape move the focus, so they are priority bindings: run as the app
     # routes keys, in order, they move it before the keys typed behind them are routed (as
     # the focused widget's bindings, they ran only after those keys had gone to the old focus).
     BINDINGS: list[BindingType] = [
-        Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
-        Binding("enter", "submit", "Submit", show=False, priority=True),
-        Binding("escape", "leave", "Back", show=False, priority=True),
-        Binding("c", "copy('primary')", "Copy link"),
-        Binding("a", "copy('arxiv')", "arXiv", show=False),
-        Binding("p", "copy('pdf')", "PDF", show=False),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            key_display="/",
+            priority=True,
+            tooltip="Focus the filter (type to search)",
+            id="focus-filter",
+        ),
+        Binding(
+            "enter",
+            "submit",
+            "Submit",
+            show=False,
+            priority=True,
+            tooltip="In the filter: go to the list (or search the did-you-mean)",
+            id="submit",
+        ),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            show=False,
+            priority=True,
+            tooltip="Leave the filter; back from related papers",
+            id="leave",
+        ),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Next pane",
+            show=False,
+            tooltip=PANES,
+            id="next-pane",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous pane",
+            show=False,
+            tooltip=PANES,
+            id="previous-pane",
+        ),
+        copy_binding("c", "primary", "Copy link", show=True),
+        copy_binding("a", "arxiv"),
+        copy_binding("p", "pdf"),
         # Two bindings for `o`: the footer offers OpenReview only on papers that have it;
         # on the others `o` still says there is none.
-        Binding("o", "copy('openreview')", "OpenReview"),
-        Binding("o", "missing('openreview')", "OpenReview", show=False),
-        Binding("m", "copy('markdown')", "Markdown", show=False),
-        Binding("b", "copy('bibtex')", "BibTeX", show=False),
-        Binding("w", "open_link", "Open", show=False),
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("r", "related", "Related"),
-        Binding("f", "facets", "Facets", show=False),
-        Binding("d", "toggle_detail", "Detail", show=False),
-        Binding("v", "read", "Read"),
+        copy_binding("o", "openreview", "OpenReview", show=True),
+        copy_binding("o", "openreview", "OpenReview", action="missing"),
+        copy_binding("m", "markdown"),
+        copy_binding("b", "bibtex"),
+        Binding(
+            "w",
+            "open_link",
+            "Open in browser",
+            show=False,
+            tooltip="Open the primary link in the web browser (or copy it, saying why not)",
+            id="open-link",
+        ),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            tooltip="Cycle the sort: relevance, date, popularity, title",
+            id="sort",
+        ),
+        Binding(
+            "r", "related", "Related", tooltip="Papers related to the highlighted one", id="related"
+        ),
+        Binding(
+            "f",
+            "facets",
+            "Narrow by facet",
+            show=False,
+            tooltip="Narrow by a facet: venue, year, list format",
+            id="facets",
+        ),
+        Binding(
+            "d",
+            "toggle_detail",
+            "Toggle detail pane",
+            show=False,
+            tooltip="Show or hide the detail pane (narrow terminals stack the panes)",
+            id="toggle-detail",
+        ),
+        Binding(
+            "v", "read", "Read", tooltip="Read the paper full-screen (escape: back)", id="read"
+        ),
     ]
 
     def __init__(
