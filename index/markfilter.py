@@ -108,7 +108,10 @@ class MarkDocs:
             self._forget_segments_but(leaves)
             allowed: set[int] | None = None
             for wanted in filters:
-                docs = self._docs(leaves, marks.keys_where(wanted.what, wanted.value))
+                if wanted.what == "new":
+                    docs = self._new(marks, leaves, live)
+                else:
+                    docs = self._docs(leaves, marks.keys_where(wanted.what, wanted.value))
                 if wanted.negated:
                     docs = live() - docs  # a new set: the cached one stays whole
                 allowed = docs if allowed is None else allowed & docs
@@ -117,6 +120,16 @@ class MarkDocs:
         result = allowed if allowed is not None else set(live())
         self._sets[key] = result
         return result
+
+    def _new(
+        self, marks: Marks, leaves: list[tuple[Any, int]], live: Callable[[], set[int]]
+    ) -> set[int]:
+        """Papers none of whose keys is known (taken at the first open, or seen since):
+        none before the app has been opened once."""
+        if marks.last_open() is None:
+            return set()
+        known = marks.keys_where("known") | marks.keys_where("seen")
+        return live() - self._docs(leaves, known)
 
     def _forget_segments_but(self, leaves: list[tuple[Any, int]]) -> None:
         current = {_segment_id(leaf) for leaf, _ in leaves}
@@ -135,3 +148,9 @@ class MarkDocs:
 def _segment_id(leaf: Any) -> str:
     segment = leaf.segment()
     return segment.segment_id() if segment is not None else f"reader-{id(leaf)}"
+
+
+def index_keys(searcher: Any) -> list[str]:
+    """Every paper key the index holds (its `mkeys` terms; a deleted paper's may be among
+    them until its segment is merged away)."""
+    return [t.decode() if isinstance(t, bytes) else t for t in searcher.reader().lexicon("mkeys")]

@@ -16,8 +16,8 @@ import functools
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS keys (
     mark INTEGER NOT NULL REFERENCES marks(id)
 );
 CREATE INDEX IF NOT EXISTS keys_by_mark ON keys(mark);
+CREATE TABLE IF NOT EXISTS known (key TEXT PRIMARY KEY, how TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tags (
     mark INTEGER NOT NULL REFERENCES marks(id),
     tag TEXT NOT NULL COLLATE NOCASE,
@@ -55,17 +56,15 @@ class MarksUnavailable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A paper's marks. `new` is true until the paper has been shown (seen)."""
+    """A paper's marks. `new`: added since the app was first opened here (when it took the
+    index's papers as known) and not shown in its detail pane since (see `known`)."""
 
     read: bool = False
     starred: bool = False
     seen: bool = False
     tags: tuple[str, ...] = ()
     note: str = ""
-
-    @property
-    def new(self) -> bool:
-        return not self.seen
+    new: bool = False
 
     def to_json(self) -> dict[str, object]:
         """The marks as `search --json` and exports give them."""
@@ -241,7 +240,7 @@ class Marks:
         if self._absent():
             return Mark()
         try:
-            return self._read(self._mark_ids(keys))
+            return self._with_new(list(keys), self._read(self._mark_ids(keys)))
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 
@@ -253,16 +252,25 @@ class Marks:
         try:
             with self.db:
                 self.db.execute("BEGIN")
-                return [self._read(self._mark_ids(keys)) for keys in papers]
+                return [
+                    self._with_new(list(keys), self._read(self._mark_ids(keys))) for keys in papers
+                ]
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 
     @_locked
     def keys_where(self, what: str, value: str = "") -> frozenset[str]:
         """Every paper key whose mark has `what`: read, starred, seen, note, or tag `value`."""
-        if what in FLAGS:
+        params: tuple[str, ...] = ()
+        if what == "seen":  # shown while new (`see`), or marked seen by an older paperbrowse
+            sql = (
+                "SELECT key FROM known WHERE how = 'seen' UNION "
+                "SELECT key FROM keys JOIN marks ON marks.id = keys.mark WHERE seen = 1"
+            )
+        elif what in FLAGS:
             sql = f"SELECT key FROM keys JOIN marks ON marks.id = keys.mark WHERE {what} = 1"
-            params: tuple[str, ...] = ()
+        elif what == "known":
+            sql, params = "SELECT key FROM known", ()
         elif what == "note":
             sql = "SELECT key FROM keys JOIN marks ON marks.id = keys.mark WHERE note != ''"
             params = ()
@@ -286,6 +294,70 @@ class Marks:
         try:
             rows = self.db.execute("SELECT tag, COUNT(*) FROM tags GROUP BY tag ORDER BY tag")
             return dict(rows.fetchall())
+        except sqlite3.Error as error:
+            raise self._unavailable(error) from error
+
+    # -- new papers ------------------------------------------------------------------------
+
+    def _last_open(self) -> int | None:
+        row = self.db.execute("SELECT value FROM meta WHERE name = 'last_open'").fetchone()
+        return None if row is None else int(row[0])
+
+    @_locked
+    def last_open(self) -> int | None:
+        """When the app was last opened here (Unix seconds); None if it never was, and then
+        no paper is new."""
+        if self._absent():
+            return None
+        try:
+            return self._last_open()
+        except sqlite3.Error as error:
+            raise self._unavailable(error) from error
+
+    def _with_new(self, keys: list[str], mark: Mark) -> Mark:
+        """The mark with `new` set: a paper none of whose keys is known, not seen, once the
+        app has taken its first look (before that nothing is new)."""
+        if mark.seen or not keys or self._last_open() is None:
+            return mark
+        marks = ",".join("?" * len(keys))
+        known = self.db.execute(f"SELECT 1 FROM known WHERE key IN ({marks}) LIMIT 1", keys)
+        return replace(mark, new=known.fetchone() is None)
+
+    @_locked
+    def opened(self, keys: Callable[[], Iterable[str]], now: int | None = None) -> int | None:
+        """The app opened: record the time, and on the first open take every key the index
+        has now (`keys()`) as known, so only papers added later are new. Returns the
+        previous open's time (None on the first)."""
+        try:
+            db = self.db
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                before = self._last_open()
+                if before is None:
+                    db.executemany(
+                        "INSERT OR IGNORE INTO known VALUES (?, 'baseline')", ((k,) for k in keys())
+                    )
+                db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('last_open', ?)",
+                    (int(time.time() if now is None else now),),
+                )
+                db.execute("UPDATE meta SET value = value + 1 WHERE name = 'generation'")
+            return before
+        except sqlite3.Error as error:
+            raise self._unavailable(error) from error
+
+    @_locked
+    def know(self, keys: Iterable[str], how: str = "seen") -> None:
+        """Take keys as known: `seen` (a paper shown in the detail pane, new no more) or
+        `baseline` (papers that are not new, such as the demo's)."""
+        try:
+            db = self.db
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany(
+                    "INSERT OR REPLACE INTO known VALUES (?, ?)", ((k, how) for k in keys)
+                )
+                db.execute("UPDATE meta SET value = value + 1 WHERE name = 'generation'")
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 

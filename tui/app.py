@@ -59,16 +59,19 @@ class PaperBrowseApp(App[int]):
         open_demo: Callable[[], Backend] | None = None,
         repair: tuple[Path, str, list[str]] | None = None,
         index_hint: str | None = None,
+        with_marks: Callable[[Backend], Backend] | None = None,
     ) -> None:
         """`backend` is None when the index could not be opened; `repair` then holds its path,
         the problem and its recorded lists, and the app offers to rebuild it. `index_hint` is
-        the index to name in commands the app suggests (None: the default one)."""
+        the index to name in commands the app suggests (None: the default one);
+        `with_marks` gives a backend the user's marks (for an index rebuilt in the app)."""
         super().__init__()
         self.index_hint = index_hint
         self.backend = backend  # type: ignore[assignment]
         self.paths = paths or []
         self._open_demo = open_demo
         self._repair = repair
+        self._with_marks = with_marks
 
     def on_mount(self) -> None:
         if self.backend is None and self._repair is not None:
@@ -82,6 +85,8 @@ class PaperBrowseApp(App[int]):
     def repaired(self, library: Library, report: AddReport) -> None:
         """The rebuild finished: browse the fresh index."""
         self.backend = Backend(library)
+        if self._with_marks is not None:  # the marks follow papers: the rebuilt index has them
+            self.backend = self._with_marks(self.backend)
         self.switch_screen(MainScreen(self.backend, paths=self.paths, index_hint=self.index_hint))
         self.notify(
             f"Rebuilt the index: {library.paper_count()} papers from {report.files_read} lists",

@@ -152,4 +152,3 @@ class Backend:
         """Add lists with a writer of its own, so searches go on meanwhile."""
         with Library(self.library.path) as writer:
             return writer.add(paths, progress=progress)
-

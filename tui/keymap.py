@@ -135,3 +135,19 @@ def palette_commands(app: App[Any], main: Screen[Any] | None) -> Iterator[System
                 f"{plain(binding.tooltip)} ({keys})",
                 partial(target.run_action, binding.action),
             )
+
+
+def with_key_table(readme: str) -> str:
+    """README text with its key table (from `| Key | Action |` to the blank line) replaced
+    by the bindings' table."""
+    start = readme.index("| Key | Action |")
+    end = readme.index("\n\n", start)
+    return readme[:start] + markdown_table().rstrip("\n") + readme[end:]
+
+
+if __name__ == "__main__":  # python -m paperbrowse.tui.keymap README.md: rewrite its table
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1])
+    target.write_text(with_key_table(target.read_text(encoding="utf-8")), encoding="utf-8")

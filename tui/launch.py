@@ -69,6 +69,7 @@ def run_app(args: argparse.Namespace) -> int:
         repair=repair,
         open_demo=lambda: with_marks(open_demo(args.cache_dir)),
         index_hint=hint,
+        with_marks=with_marks,
     )
     app.run()
     if app.backend is not None:

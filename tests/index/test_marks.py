@@ -153,8 +153,9 @@ def test_marks_of_two_records_merge_when_the_records_do(tmp_path, folder, marks)
 
 
 def test_seen_papers_are_not_new(tmp_path, folder, marks):
-    """is:new lists the papers not yet shown."""
+    """is:new lists the papers added since the app first looked, not yet shown."""
     with open_library(tmp_path / "ix", marks) as library:
+        marks.opened(list)  # the app opened on the empty index
         library.add([lists.write(folder, HOT, lists.hot_list())])
         marks.update([paper_keys(find(library, "tidal"))], seen=True)
         assert titles(library, "is:new") == sorted([LATTICE[0], QUIET[0]])

@@ -20,9 +20,10 @@ def readme_key_table() -> str:
 
 def test_the_readme_key_table_is_the_one_made_from_the_bindings() -> None:
     """README.md holds exactly the table `keymap.markdown_table()` makes (regenerate it with
-    `python -c 'from paperbrowse.tui.keymap import markdown_table; print(markdown_table())'`)."""
+    `.venv/bin/python -m paperbrowse.tui.keymap README.md`)."""
     assert readme_key_table() == markdown_table(), (
-        "README key table is out of date; it should read:\n" + markdown_table()
+        "README key table is out of date: run `.venv/bin/python -m paperbrowse.tui.keymap "
+        "README.md`; it should read:\n" + markdown_table()
     )
 
 

@@ -84,5 +84,5 @@ def test_the_mark_keys_have_tooltips_and_are_in_the_help() -> None:
     bindings = {b.key: b for b in MainScreen._merged_bindings.key_to_bindings.get("x", [])}
     stars = MainScreen._merged_bindings.key_to_bindings["asterisk"]
     assert bindings["x"].tooltip and stars[0].tooltip
-    assert "| `x` | Mark the highlighted paper read" in markdown_table()
+    assert "| `x` | Mark the highlighted (or selected) papers read" in markdown_table()
     assert "| `*` | Star" in markdown_table() and "is:starred" in QUERIES

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paperbrowse.index.cite import copy_text
+from paperbrowse.index.cite import COPY_KINDS, copy_text
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.models import Paper
 from textual import work
@@ -29,8 +29,19 @@ class LinkActions(Screen[None]):
         """The highlighted paper, or None (having said so); the screen provides it."""
         raise NotImplementedError
 
+    def _selected(self) -> list[Paper]:
+        """The selected papers (none here; SelectionActions gives them)."""
+        return []
+
     def action_copy(self, kind: str) -> None:
-        """Copy the highlighted paper's link (or Markdown, BibTeX) of this kind."""
+        """Copy the highlighted paper's link (or Markdown, BibTeX) of this kind; Markdown and
+        BibTeX of every selected paper when there is a selection."""
+        target = COPY_KINDS[kind]
+        selected = self._selected() if target.joined is not None else []
+        if selected and target.joined is not None:
+            what = f"{len(selected)} {target.plural if len(selected) > 1 else target.what}"
+            self.copy_in_background(target.joined(selected), what)
+            return
         paper = self._paper()
         if paper is None:
             return

@@ -10,7 +10,7 @@ from paperbrowse.index.typed import is_plain
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Vertical
 from textual.events import Resize
 from textual.timer import Timer
@@ -18,128 +18,34 @@ from textual.widgets import Button, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome
-from ..keymap import copy_binding
 from ..marking import MarkActions, MarkedResultsList
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
+from ..selection import SelectionActions
 from ..status import empty_state, error_text, facet_line, status_text
 from ..widgets.adding import AddingRow
 from ..widgets.detail import DetailPane
 from ..widgets.filter import FilterInput
 from ..widgets.results import ResultsList
 from .links import LinkActions
+from .main_keys import MAIN_BINDINGS
 
 NARROW = 100
 """Below this many columns the panes stack and the detail pane can be toggled."""
 SHORT = 20
 """Below this many rows the facet line is dropped, so the list keeps room for three rows."""
 
-PANES = "Next / previous pane: filter, list, detail"
-
 PROGRESS_EVERY = 0.1
 """Seconds between two progress updates sent from the adding thread to the screen."""
 
 
-class MainScreen(MarkActions, LinkActions):
+class MainScreen(SelectionActions, MarkActions, LinkActions):
     """Search as you type; read the highlighted paper; copy its links; mark it.
 
     Its keys are its BINDINGS (and those of the mixins it inherits): the help screen, the
     palette and the README's key table are made from them (`keymap`)."""
 
-    # `/`, enter and escape move the focus, so they are priority bindings: run as the app
-    # routes keys, in order, they move it before the keys typed behind them are routed (as
-    # the focused widget's bindings, they ran only after those keys had gone to the old focus).
-    BINDINGS: list[BindingType] = [
-        Binding(
-            "slash",
-            "focus_filter",
-            "Filter",
-            key_display="/",
-            priority=True,
-            tooltip="Focus the filter (type to search)",
-            id="focus-filter",
-        ),
-        Binding(
-            "enter",
-            "submit",
-            "Submit",
-            show=False,
-            priority=True,
-            tooltip="In the filter: go to the list (or search the did-you-mean)",
-            id="submit",
-        ),
-        Binding(
-            "escape",
-            "leave",
-            "Back",
-            show=False,
-            priority=True,
-            tooltip="Leave the filter; back from related papers",
-            id="leave",
-        ),
-        Binding(
-            "tab",
-            "app.focus_next",
-            "Next pane",
-            show=False,
-            tooltip=PANES,
-            id="next-pane",
-        ),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Previous pane",
-            show=False,
-            tooltip=PANES,
-            id="previous-pane",
-        ),
-        copy_binding("c", "primary", "Copy link", show=True),
-        copy_binding("a", "arxiv"),
-        copy_binding("p", "pdf"),
-        # Two bindings for `o`: the footer offers OpenReview only on papers that have it;
-        # on the others `o` still says there is none.
-        copy_binding("o", "openreview", "OpenReview", show=True),
-        copy_binding("o", "openreview", "OpenReview", action="missing"),
-        copy_binding("m", "markdown"),
-        copy_binding("b", "bibtex"),
-        Binding(
-            "w",
-            "open_link",
-            "Open in browser",
-            show=False,
-            tooltip="Open the primary link in the web browser (or copy it, saying why not)",
-            id="open-link",
-        ),
-        Binding(
-            "s",
-            "cycle_sort",
-            "Sort",
-            tooltip="Cycle the sort: relevance, date, popularity, title",
-            id="sort",
-        ),
-        Binding(
-            "r", "related", "Related", tooltip="Papers related to the highlighted one", id="related"
-        ),
-        Binding(
-            "f",
-            "facets",
-            "Narrow by facet",
-            show=False,
-            tooltip="Narrow by a facet: venue, year, list format",
-            id="facets",
-        ),
-        Binding(
-            "d",
-            "toggle_detail",
-            "Toggle detail pane",
-            show=False,
-            tooltip="Show or hide the detail pane (narrow terminals stack the panes)",
-            id="toggle-detail",
-        ),
-        Binding(
-            "v", "read", "Read", tooltip="Read the paper full-screen (escape: back)", id="read"
-        ),
-    ]
+    BINDINGS: list[BindingType] = MAIN_BINDINGS
 
     def __init__(
         self, backend: Backend, paths: list[str] | None = None, index_hint: str | None = None
@@ -342,6 +248,9 @@ class MainScreen(MarkActions, LinkActions):
         self.set_focus(self.query_one("#filter", Input))
 
     def action_leave(self) -> None:
+        """Escape: in the list, clear the selection if any; else back to the search."""
+        if self.focused is self.query_one("#results") and self.clear_selection():
+            return
         if self.outcome is not None and self.outcome.related_to is not None:
             self.search()
         self.set_focus(self.query_one("#results", ResultsList))
