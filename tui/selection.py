@@ -161,13 +161,13 @@ class SelectionActions(Screen[None]):
             self.notify("No results to select.", timeout=3)
             return
         if self.selection and self.selection.holds_all(papers):
-            self.clear_selection()
+            self.clear_paper_selection()
             return
         self.selection.add(papers)
         self.selection_changed()
         self.notify(f"Selected {len(self.selection)} papers", timeout=3)
 
-    def clear_selection(self) -> bool:
+    def clear_paper_selection(self) -> bool:
         """Deselect everything; False when nothing was selected."""
         if not self.selection:
             return False

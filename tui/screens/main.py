@@ -249,7 +249,7 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
 
     def action_leave(self) -> None:
         """Escape: in the list, clear the selection if any; else back to the search."""
-        if self.focused is self.query_one("#results") and self.clear_selection():
+        if self.focused is self.query_one("#results") and self.clear_paper_selection():
             return
         if self.outcome is not None and self.outcome.related_to is not None:
             self.search()
