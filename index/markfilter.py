@@ -15,6 +15,7 @@ from whoosh.reading import TermNotFound
 
 from .columns import LRU
 from .marks import Marks, MarksUnavailable
+from .models import Facet
 from .reading import MarkFilter, QueryError
 
 MARK_HINT = re.compile(r"(?:^|[\s(-])(?:is|tag|has):", re.IGNORECASE)
@@ -73,6 +74,7 @@ class MarkDocs:
     def __init__(self) -> None:
         self._segments: dict[str, _SegmentKeys] = {}
         self._sets: LRU[tuple[Any, ...], set[int]] = LRU(16)
+        self._tags: LRU[tuple[Any, ...], dict[str, set[int]]] = LRU(4)
 
     @staticmethod
     def generation(marks: Marks | None, text: str) -> int | None:
@@ -120,6 +122,27 @@ class MarkDocs:
         result = allowed if allowed is not None else set(live())
         self._sets[key] = result
         return result
+
+    def tag_facets(
+        self, marks: Marks | None, searcher: Any, generation: int, matched: frozenset[int]
+    ) -> list[Facet]:
+        """How many of the matched documents carry each tag in use, most first (none when
+        marks are unavailable: facets never fail a search)."""
+        if marks is None:
+            return []
+        try:
+            key = ("tags", marks.generation(), generation)
+            by_tag = self._tags.get(key)
+            if by_tag is None:
+                reader = searcher.reader()
+                leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+                by_tag = {t: self._docs(leaves, keys) for t, keys in marks.tag_keys().items()}
+                self._tags[key] = by_tag
+        except MarksUnavailable:
+            return []
+        counts = [(tag, len(docs & matched)) for tag, docs in by_tag.items()]
+        counts.sort(key=lambda item: (-item[1], item[0].casefold()))
+        return [Facet("tag", tag, count) for tag, count in counts if count]
 
     def _new(
         self, marks: Marks, leaves: list[tuple[Any, int]], live: Callable[[], set[int]]

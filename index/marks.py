@@ -297,6 +297,20 @@ class Marks:
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 
+    @_locked
+    def tag_keys(self) -> dict[str, frozenset[str]]:
+        """Every tag in use and the paper keys carrying it (for the tag facet)."""
+        if self._absent():
+            return {}
+        try:
+            found: dict[str, set[str]] = {}
+            rows = self.db.execute("SELECT tag, key FROM tags JOIN keys ON keys.mark = tags.mark")
+            for tag, key in rows:
+                found.setdefault(tag, set()).add(key)
+            return {tag: frozenset(keys) for tag, keys in found.items()}
+        except sqlite3.Error as error:
+            raise self._unavailable(error) from error
+
     # -- new papers ------------------------------------------------------------------------
 
     def _last_open(self) -> int | None:

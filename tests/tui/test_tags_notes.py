@@ -169,3 +169,35 @@ async def test_a_note_found_by_has_note(tui: Tui, marked_app) -> None:
         results = app.screen.query_one("#results")
         assert results.rows.total == 1
         assert results.paper_at(0).title.startswith("Contrastive Mirage")
+
+
+async def test_tags_show_in_the_facet_line_and_narrow_from_the_facet_screen(
+    tui: Tui, marked_app, marks_path
+) -> None:
+    """A tag in use is a facet with its count (facet line and `f`); choosing it narrows the
+    search to `tag:NAME`."""
+    from paperbrowse.tui.screens.facets import FacetScreen
+    from textual.widgets import OptionList
+
+    app = marked_app()
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "lattice")
+        results = app.screen.query_one("#results")
+        Marks(marks_path).update(
+            [paper_keys(results.paper_at(0)), paper_keys(results.paper_at(1))], add_tags=["graphs"]
+        )
+        await tui.search(pilot, "")
+        assert "tag graphs 2" in tui.text_of(app, "#facets")
+        await tui.press(pilot, "escape", "f")
+        assert isinstance(app.screen, FacetScreen)
+        options = app.screen.query_one(OptionList)
+        index = next(
+            i
+            for i in range(options.option_count)
+            if "graphs" in str(options.get_option_at_index(i).prompt)
+        )
+        options.highlighted = index
+        await tui.press(pilot, "enter")
+        assert app.screen.query_one("#filter").value == "tag:graphs"
+        await tui.settle(pilot)
+        assert app.screen.query_one("#results").rows.total == 2
