@@ -135,3 +135,19 @@ async def test_escape_cancels_the_export(tui: Tui, marked_app, tmp_path) -> None
         await tui.press(pilot, "e", "escape")
         assert isinstance(app.screen, MainScreen)
     assert not any(n.startswith("Export") for n in app.notified)
+
+
+async def test_ctrl_u_then_a_path_typed_in_one_burst_gives_that_path(
+    tui: Tui, marked_app, tmp_path
+) -> None:
+    """ctrl+u, a path and enter arriving at once (a paste, `tmux send-keys`) export to that
+    path: ctrl+u no longer runs after the keys behind it and deletes them."""
+    app = marked_app()
+    out = tmp_path / "burst.md"
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "tidal")
+        await tui.press(pilot, "e")
+        assert isinstance(app.screen, ExportScreen)
+        tui.type_ahead(app, "\x15" + str(out) + "\r")
+        await tui.until(pilot, lambda: out.exists())
+    assert out.read_text(encoding="utf-8").startswith("- [Tidal Gradient")

@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from ..widgets.filter import FilterInput
+
 AUTO = "auto"
 
 
@@ -44,7 +46,9 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(f"Export {self.what} to", style="bold"))
-            yield Input(self.path, id="export-path")
+            yield FilterInput(  # its editing keys act in the order they are typed
+                self.path, id="export-path"
+            )
             yield Select(
                 [("format from the extension (.bib .md .csv .json)", AUTO)]
                 + [(form, form) for form in EXPORT_FORMATS],

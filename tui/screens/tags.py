@@ -16,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from ..widgets.filter import FilterInput
+
 SEPARATORS = re.compile(r"[,\s]+")
 
 
@@ -74,7 +76,7 @@ class TagScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(f"Tags of {display_safe(self.paper_title)}"[:76], style="bold"))
-            yield Input(
+            yield FilterInput(  # its editing keys act in the order they are typed
                 " ".join(self.tags) + (" " if self.tags else ""),
                 placeholder="tags, separated by spaces or commas",
                 suggester=SuggestTag(self.known),
