@@ -89,7 +89,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "facets",
         "Narrow by facet",
         show=False,
-        tooltip="Narrow by a facet: venue, year, list format",
+        tooltip="Narrow by a facet: venue, year, list format, tag",
         id="facets",
     ),
     Binding(
