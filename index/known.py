@@ -70,7 +70,9 @@ class KnownPapers:
     def opened(self, keys: Callable[[], Iterable[str]], now: int | None = None) -> int | None:
         """The app opened: record the time, and on the first open take every key the index
         has now (`keys()`) as known, so only papers added later are new. Returns the
-        previous open's time (None on the first)."""
+        previous open's time (None on the first). `keys()` runs while the marks file's lock
+        is held: it must not wait on a lock that a reader of marks may hold (the app reads
+        the keys first and passes them in)."""
         try:
             db = self.db
             with db:

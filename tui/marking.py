@@ -153,10 +153,15 @@ class MarkActions(Screen[None]):
             with backend.lock:
                 return index_keys(backend.library.searcher())
 
+        # The index's keys are read before marks are written, never while the marks file's
+        # lock is held: a search holds the backend's lock and then reads marks (the other
+        # order would deadlock with it).
         try:
+            first = marks.last_open() is None
             if not backend.demo:
-                marks.opened(keys)
-            elif marks.last_open() is not None:
+                known = keys() if first else []
+                marks.opened(lambda: known)
+            elif not first:
                 marks.know(keys(), "baseline")
         except MarksUnavailable:
             return  # the list says marks are unavailable when it draws them
