@@ -7,7 +7,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote_plus
 
@@ -161,3 +161,82 @@ def bibtex_entries(papers: Iterable[Paper]) -> str:
     ordered = list(papers)
     keys = citation_keys(ordered)
     return "\n".join(bibtex(paper, key) for paper, key in zip(ordered, keys, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class CopyKind:
+    """What one copy key copies: its name (the key's label), what it is ("arXiv URL"), a
+    sentence for the help, and how to make it from a paper (None: the paper has none)."""
+
+    name: str
+    what: str
+    plural: str
+    description: str
+    make: Callable[[Paper], str | None]
+    joined: Callable[[Sequence[Paper]], str] | None = None
+    """Several papers at once (a selection), for the kinds that make sense joined."""
+
+
+def _url(find: Callable[[Paper], Link | None]) -> Callable[[Paper], str | None]:
+    def make(paper: Paper) -> str | None:
+        link = find(paper)
+        return link.url if link else None
+
+    return make
+
+
+def _markdown_links(papers: Sequence[Paper]) -> str:
+    return "\n".join(markdown_link(paper) for paper in papers)
+
+
+COPY_KINDS: dict[str, CopyKind] = {
+    kind.name: kind
+    for kind in (
+        CopyKind(
+            "primary",
+            "primary link",
+            "primary links",
+            "Copy the primary link: arXiv abs, else OpenReview forum, else the list's URL, "
+            "else an arXiv title search",
+            lambda paper: primary_link(paper).url,
+        ),
+        CopyKind("arxiv", "arXiv URL", "arXiv URLs", "Copy the arXiv abs URL", _url(arxiv_link)),
+        CopyKind(
+            "pdf", "arXiv PDF URL", "arXiv PDF URLs", "Copy the arXiv PDF URL", _url(pdf_link)
+        ),
+        CopyKind(
+            "openreview",
+            "OpenReview URL",
+            "OpenReview URLs",
+            "Copy the OpenReview forum URL",
+            _url(openreview_link),
+        ),
+        CopyKind(
+            "markdown",
+            "Markdown link",
+            "Markdown links",
+            "Copy a Markdown link `[Title](link)` (of each selected paper, one a line)",
+            markdown_link,
+            _markdown_links,
+        ),
+        CopyKind(
+            "bibtex",
+            "BibTeX entry",
+            "BibTeX entries",
+            "Copy a BibTeX entry (of each selected paper, keys unique)",
+            bibtex,
+            bibtex_entries,
+        ),
+    )
+}
+"""The copy keys' targets, by kind: the one table the app's keys, palette and help use."""
+
+
+def copy_text(paper: Paper, kind: str) -> tuple[str | None, str]:
+    """What a copy key copies for a paper: (text, or None when it has none; what it is).
+    The primary link says which link it is ("arXiv URL", "list URL")."""
+    if kind == "primary":
+        link = primary_link(paper)
+        return link.url, link.kind
+    target = COPY_KINDS[kind]
+    return target.make(paper), target.what

@@ -17,6 +17,7 @@ from .cancel import SearchCancelled, StopCheck
 from .errors import IndexProblem
 from .ids import find_id
 from .intake import FileRecord, Progress, Stage
+from .markfilter import index_keys
 from .marks import Marks
 from .models import AddReport, Facet, Hit, Paper
 from .reading import QueryError
@@ -152,6 +153,10 @@ class Library:
     def papers_of(self, path: str) -> list[Paper]:
         """The papers a recorded list (by absolute path) names."""
         return self.storage.papers_of(path)
+
+    def paper_keys(self) -> list[str]:
+        """Every paper key the index holds (what marks know papers by)."""
+        return index_keys(self.storage.searcher())
 
     def files(self) -> dict[str, FileRecord]:
         """Every recorded source file, by absolute path."""

@@ -15,6 +15,7 @@ from whoosh.reading import TermNotFound
 
 from .lru import LRU
 from .marks import Marks, MarksUnavailable
+from .models import Facet
 from .reading import MarkFilter, QueryError
 
 MARK_HINT = re.compile(r"(?:^|[\s(-])(?:is|tag|has):", re.IGNORECASE)
@@ -73,6 +74,7 @@ class MarkDocs:
     def __init__(self) -> None:
         self._segments: dict[str, _SegmentKeys] = {}
         self._sets: LRU[tuple[Any, ...], set[int]] = LRU(16)
+        self._tags: LRU[tuple[Any, ...], dict[str, set[int]]] = LRU(4)
 
     @staticmethod
     def generation(marks: Marks | None, text: str) -> int | None:
@@ -108,7 +110,10 @@ class MarkDocs:
             self._forget_segments_but(leaves)
             allowed: set[int] | None = None
             for wanted in filters:
-                docs = self._docs(leaves, marks.keys_where(wanted.what, wanted.value))
+                if wanted.what == "new":
+                    docs = self._new(marks, leaves, live)
+                else:
+                    docs = self._docs(leaves, marks.keys_where(wanted.what, wanted.value))
                 if wanted.negated:
                     docs = live() - docs  # a new set: the cached one stays whole
                 allowed = docs if allowed is None else allowed & docs
@@ -117,6 +122,37 @@ class MarkDocs:
         result = allowed if allowed is not None else set(live())
         self._sets[key] = result
         return result
+
+    def tag_facets(
+        self, marks: Marks | None, searcher: Any, generation: int, matched: frozenset[int]
+    ) -> list[Facet]:
+        """How many of the matched documents carry each tag in use, most first (none when
+        marks are unavailable: facets never fail a search)."""
+        if marks is None:
+            return []
+        try:
+            key = ("tags", marks.generation(), generation)
+            by_tag = self._tags.get(key)
+            if by_tag is None:
+                reader = searcher.reader()
+                leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+                by_tag = {t: self._docs(leaves, keys) for t, keys in marks.tag_keys().items()}
+                self._tags[key] = by_tag
+        except MarksUnavailable:
+            return []
+        counts = [(tag, len(docs & matched)) for tag, docs in by_tag.items()]
+        counts.sort(key=lambda item: (-item[1], item[0].casefold()))
+        return [Facet("tag", tag, count) for tag, count in counts if count]
+
+    def _new(
+        self, marks: Marks, leaves: list[tuple[Any, int]], live: Callable[[], set[int]]
+    ) -> set[int]:
+        """Papers none of whose keys is known (taken at the first open, or seen since):
+        none before the app has been opened once."""
+        if marks.last_open() is None:
+            return set()
+        known = marks.keys_where("known") | marks.keys_where("seen")
+        return live() - self._docs(leaves, known)
 
     def _forget_segments_but(self, leaves: list[tuple[Any, int]]) -> None:
         current = {_segment_id(leaf) for leaf, _ in leaves}
@@ -135,3 +171,9 @@ class MarkDocs:
 def _segment_id(leaf: Any) -> str:
     segment = leaf.segment()
     return segment.segment_id() if segment is not None else f"reader-{id(leaf)}"
+
+
+def index_keys(searcher: Any) -> list[str]:
+    """Every paper key the index holds (its `mkeys` terms; a deleted paper's may be among
+    them until its segment is merged away)."""
+    return [t.decode() if isinstance(t, bytes) else t for t in searcher.reader().lexicon("mkeys")]

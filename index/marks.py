@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .known import KnownPapers
+
 FILE_NAME = "marks.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 SCHEMA_VERSION = 1
@@ -40,6 +42,7 @@ CREATE TABLE IF NOT EXISTS keys (
     mark INTEGER NOT NULL REFERENCES marks(id)
 );
 CREATE INDEX IF NOT EXISTS keys_by_mark ON keys(mark);
+CREATE TABLE IF NOT EXISTS known (key TEXT PRIMARY KEY, how TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tags (
     mark INTEGER NOT NULL REFERENCES marks(id),
     tag TEXT NOT NULL COLLATE NOCASE,
@@ -55,17 +58,15 @@ class MarksUnavailable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A paper's marks. `new` is true until the paper has been shown (seen)."""
+    """A paper's marks. `new`: added since the app was first opened here (when it took the
+    index's papers as known) and not shown in its detail pane since (see `known`)."""
 
     read: bool = False
     starred: bool = False
     seen: bool = False
     tags: tuple[str, ...] = ()
     note: str = ""
-
-    @property
-    def new(self) -> bool:
-        return not self.seen
+    new: bool = False
 
     def to_json(self) -> dict[str, object]:
         """The marks as `search --json` and exports give them."""
@@ -117,7 +118,7 @@ def _locked(method: Any) -> Any:
     return locked
 
 
-class Marks:
+class Marks(KnownPapers):
     """The marks file at `path`: look marks up by paper keys, change them, list marked keys.
     Safe to share between threads (calls take turns; each is a short SQLite transaction)."""
 
@@ -241,7 +242,7 @@ class Marks:
         if self._absent():
             return Mark()
         try:
-            return self._read(self._mark_ids(keys))
+            return self._with_new(list(keys), self._read(self._mark_ids(keys)))
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 
@@ -253,16 +254,25 @@ class Marks:
         try:
             with self.db:
                 self.db.execute("BEGIN")
-                return [self._read(self._mark_ids(keys)) for keys in papers]
+                return [
+                    self._with_new(list(keys), self._read(self._mark_ids(keys))) for keys in papers
+                ]
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 
     @_locked
     def keys_where(self, what: str, value: str = "") -> frozenset[str]:
         """Every paper key whose mark has `what`: read, starred, seen, note, or tag `value`."""
-        if what in FLAGS:
+        params: tuple[str, ...] = ()
+        if what == "seen":  # shown while new (`see`), or marked seen by an older paperbrowse
+            sql = (
+                "SELECT key FROM known WHERE how = 'seen' UNION "
+                "SELECT key FROM keys JOIN marks ON marks.id = keys.mark WHERE seen = 1"
+            )
+        elif what in FLAGS:
             sql = f"SELECT key FROM keys JOIN marks ON marks.id = keys.mark WHERE {what} = 1"
-            params: tuple[str, ...] = ()
+        elif what == "known":
+            sql, params = "SELECT key FROM known", ()
         elif what == "note":
             sql = "SELECT key FROM keys JOIN marks ON marks.id = keys.mark WHERE note != ''"
             params = ()
@@ -286,6 +296,20 @@ class Marks:
         try:
             rows = self.db.execute("SELECT tag, COUNT(*) FROM tags GROUP BY tag ORDER BY tag")
             return dict(rows.fetchall())
+        except sqlite3.Error as error:
+            raise self._unavailable(error) from error
+
+    @_locked
+    def tag_keys(self) -> dict[str, frozenset[str]]:
+        """Every tag in use and the paper keys carrying it (for the tag facet)."""
+        if self._absent():
+            return {}
+        try:
+            found: dict[str, set[str]] = {}
+            rows = self.db.execute("SELECT tag, key FROM tags JOIN keys ON keys.mark = tags.mark")
+            for tag, key in rows:
+                found.setdefault(tag, set()).add(key)
+            return {tag: frozenset(keys) for tag, keys in found.items()}
         except sqlite3.Error as error:
             raise self._unavailable(error) from error
 

@@ -34,7 +34,7 @@ _MARK_VALUES = {
     ("is", "unread"): ("read", True),
     ("is", "starred"): ("starred", False),
     ("is", "unstarred"): ("starred", True),
-    ("is", "new"): ("seen", True),
+    ("is", "new"): ("new", False),
     ("is", "seen"): ("seen", False),
     ("has", "note"): ("note", False),
 }

@@ -333,13 +333,16 @@ class Searching:
     def facets(
         self, results: ResultSet, per_field: int = 8, should_stop: StopCheck | None = None
     ) -> dict[str, list[Facet]]:
-        """Counts of venue, year and source format among the results, most common first."""
+        """Counts of venue, year and source format among the results, most common first,
+        and of the user's tags when any result carries one."""
         searcher = self._snapshots.get(results.generation)
         if searcher is None:
             return {}
         matched = self._docset(results, should_stop)
         years = self._columns.column(results.generation, searcher, "year").__getitem__
-        return explore.facets(searcher.reader(), matched, years, per_field)
+        found = explore.facets(searcher.reader(), matched, years, per_field)
+        tags = self._mark_docs.tag_facets(self.marks(), searcher, results.generation, matched)
+        return {**found, "tag": tags[:per_field]} if tags else found
 
     def correction(self, text: str) -> str | None:
         """Whoosh's "did you mean" for a query, or None when it has nothing better."""

@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 
 from paperbrowse.index.library import Library
+from paperbrowse.index.marks import Marks
+from paperbrowse.index.merge import paper_keys
 from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.backend import Backend
 
@@ -27,9 +29,17 @@ SHOTS = [
 ]
 
 
+# The marks shot: rows of `*` (newest first) read, starred, tagged or new; two selected.
+MARKS_SHOT = ("marks.svg", (120, 36), "*", ["enter", "space", "j", "space"])
+READ, STARRED, NEW = (3, 5, 9), (1, 5, 7), (2, 4, 8)
+
+
 async def _shoot(index: Path, name: str, size: tuple[int, int], text: str,
-                 keys: list[str]) -> None:
-    app = PaperBrowseApp(Backend(Library(index)))
+                 keys: list[str], marks: Path | None = None) -> None:
+    library = Library(index)
+    if marks is not None:
+        library.marks = Marks(marks)
+    app = PaperBrowseApp(Backend(library))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         if text:
@@ -53,6 +63,22 @@ async def main(seeds: Path) -> None:
         for name, size, text, keys in SHOTS:
             await _shoot(index, name, size, text, keys)
             print(f"wrote screenshots/{name}")
+        marks = _mark(index, Path(tmp) / "marks.sqlite3")
+        await _shoot(index, *MARKS_SHOT, marks=marks)
+        print(f"wrote screenshots/{MARKS_SHOT[0]}")
+
+
+def _mark(index: Path, path: Path) -> Path:
+    """A marks file for the marks shot: some rows read, starred or tagged, and the app
+    opened once before the NEW rows' papers were there (so they show as new)."""
+    with Library(index) as library, Marks(path) as marks:
+        papers = [hit.paper for hit in library.hits(library.search("*", sort="date"), 0, 12)]
+        fresh = {key for n in NEW for key in paper_keys(papers[n])}
+        marks.opened(lambda: set(library.paper_keys()) - fresh)
+        marks.update([paper_keys(papers[n]) for n in READ], read=True)
+        marks.update([paper_keys(papers[n]) for n in STARRED], starred=True)
+        marks.update([paper_keys(papers[n]) for n in (1, 6)], add_tags=["to-read"])
+    return path
 
 
 if __name__ == "__main__":

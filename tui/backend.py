@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
-from paperbrowse.index.cite import Link
 from paperbrowse.index.library import (
     IndexProblem,
     Library,
@@ -165,27 +164,3 @@ class Backend:
         """Add lists with a writer of its own, so searches go on meanwhile."""
         with Library(self.library.path) as writer:
             return writer.add(paths, progress=progress)
-
-
-def copy_target(paper: Paper, kind: str) -> tuple[str | None, str]:
-    """What a copy key copies for a paper: (text or None, how to describe it)."""
-    from paperbrowse.index import cite
-
-    link: Link | None
-    if kind == "primary":
-        link = cite.primary_link(paper)
-        return link.url, link.kind
-    if kind == "arxiv":
-        link = cite.arxiv_link(paper)
-        return (link.url if link else None), "arXiv URL"
-    if kind == "pdf":
-        link = cite.pdf_link(paper)
-        return (link.url if link else None), "arXiv PDF URL"
-    if kind == "openreview":
-        link = cite.openreview_link(paper)
-        return (link.url if link else None), "OpenReview URL"
-    if kind == "markdown":
-        return cite.markdown_link(paper), "Markdown link"
-    if kind == "bibtex":
-        return cite.bibtex(paper), "BibTeX entry"
-    raise ValueError(kind)

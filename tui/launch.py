@@ -70,6 +70,7 @@ def run_app(args: argparse.Namespace) -> int:
         open_demo=lambda: with_marks(open_demo(args.cache_dir)),
         index_hint=hint,
         data_dir=args.data_dir,
+        with_marks=with_marks,
     )
     app.run()
     if app.backend is not None:

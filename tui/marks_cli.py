@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import csv
-import io
-import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
+from paperbrowse.index.export import EXPORT_FORMATS, export_file, render
 from paperbrowse.index.marks import Mark, Marks, MarksUnavailable
 from paperbrowse.index.models import Paper
 from paperbrowse.index.sorts import SORTS
-
-EXPORT_FORMATS = ("bibtex", "markdown", "csv", "json")
-CSV_COLUMNS = (
-    "key", "title", "authors", "year", "venue", "date", "arxiv_id", "openreview_id", "url",
-    "read", "starred", "tags", "note",
-)  # fmt: skip
 
 
 def open_marks(args: argparse.Namespace) -> Marks:
@@ -103,71 +91,6 @@ def cmd_mark(args: argparse.Namespace, library: Any, fail: Any) -> int:
     return 0
 
 
-def _markdown(papers: Sequence[Paper], marks: list[Mark] | None) -> str:
-    from paperbrowse.index.cite import markdown_link
-
-    from .output import where
-
-    lines = []
-    for n, paper in enumerate(papers):
-        mark = marks[n] if marks else Mark()
-        about = "; ".join(x for x in (", ".join(paper.authors), where(paper)) if x)
-        flags = ("★ " if mark.starred else "") + " ".join(f"#{t}" for t in mark.tags)
-        line = f"- {markdown_link(paper)}" + (f" — {about}" if about else "")
-        lines.append(line + (f" {flags.strip()}" if flags.strip() else ""))
-        lines.extend(f"  > {text}" for text in mark.note.splitlines() if mark.note)
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _csv(papers: Sequence[Paper], marks: list[Mark] | None) -> str:
-    from paperbrowse.index.cite import primary_link
-
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for n, paper in enumerate(papers):
-        mark = marks[n] if marks else Mark()
-        writer.writerow([
-            paper.key, paper.title, "; ".join(paper.authors), paper.year or "", paper.venue or "",
-            paper.date or "", paper.arxiv_id or "", paper.openreview_id or "",
-            primary_link(paper).url, int(mark.read), int(mark.starred), "; ".join(mark.tags),
-            mark.note,
-        ])  # fmt: skip
-    return out.getvalue()
-
-
-def _json(papers: Sequence[Paper], marks: list[Mark] | None) -> str:
-    items = []
-    for n, paper in enumerate(papers):
-        data = paper.to_json()
-        data["marks"] = marks[n].to_json() if marks else None
-        items.append(data)
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-
-
-def render(form: str, papers: Sequence[Paper], marks: list[Mark] | None) -> str:
-    """An export of papers in one of EXPORT_FORMATS."""
-    if form == "bibtex":
-        from paperbrowse.index.cite import bibtex_entries
-
-        return bibtex_entries(papers)
-    return {"markdown": _markdown, "csv": _csv, "json": _json}[form](papers, marks)
-
-
-def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write a file whole or not at all (a crash never leaves half an export)."""
-    path = path.expanduser()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 def cmd_export(args: argparse.Namespace, library: Any, fail: Any) -> int:
     """Write every paper a query finds (all papers without one) in the chosen format."""
     from paperbrowse.index.library import QueryError
@@ -180,14 +103,11 @@ def cmd_export(args: argparse.Namespace, library: Any, fail: Any) -> int:
         return 2
     papers = [hit.paper for hit in library.hits(results, 0, results.total)]
     marks = paper_marks(library.marks, papers) if args.format != "bibtex" else None
-    output = render(args.format, papers, marks)
     if not args.output:
-        sys.stdout.write(output)
+        sys.stdout.write(render(args.format, papers, marks))
         return 0
-    # A spreadsheet reads a CSV file's accents right only with the byte-order mark.
-    encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
     try:
-        write_atomically(Path(args.output), output, encoding)
+        export_file(args.output, args.format, papers, marks)
     except OSError as error:
         return fail(f"cannot write {args.output}: {error.strerror or error}")
     sys.stderr.write(f"wrote {len(papers)} papers to {args.output} ({args.format})\n")

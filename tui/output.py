@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from paperbrowse.index.clean import display_safe
+from paperbrowse.index.export import where
 from paperbrowse.index.models import AddReport, Entry, Paper
 
 from .progress import AddProgress, PlainLines
@@ -29,17 +30,6 @@ def byline(authors: Iterable[str]) -> str:
     if not names:
         return ""
     return names[0] + (" et al." if len(names) > 1 else "")
-
-
-def where(paper: Paper | Entry) -> str:
-    """Venue and year, else the list date, else the list's date label."""
-    if paper.venue:
-        return f"{paper.venue} {paper.year or ''}".strip()
-    if paper.date:
-        return paper.date
-    sources = paper.sources if isinstance(paper, Paper) else (paper.source,)
-    label = next((s.label for s in sources if s.label), None)
-    return label or ""
 
 
 def entry_table(entries: list[Entry], out: TextIO = sys.stdout) -> None:

@@ -53,15 +53,38 @@ def test_mark_by_arxiv_id_openreview_id_and_key_then_filter_in_a_new_process(pb)
 
 
 def test_search_json_objects_carry_marks(pb):
-    """Every `search --json` object has marks with read, starred, new, tags and note."""
+    """Every `search --json` object has marks with read, starred, new, tags and note (the
+    app never opened here: no paper is new)."""
     pb("mark", TIDAL[2], "--read", "--tag", "floods", "--note", "see fig. 2")
     papers = {p["title"]: p["marks"] for p in search_json(pb, "*")}
     assert papers[TIDAL[0]] == {
-        "read": True, "starred": False, "new": True, "tags": ["floods"], "note": "see fig. 2",
+        "read": True, "starred": False, "new": False, "tags": ["floods"], "note": "see fig. 2",
     }  # fmt: skip
     assert papers[LATTICE[0]] == {
-        "read": False, "starred": False, "new": True, "tags": [], "note": "",
+        "read": False, "starred": False, "new": False, "tags": [], "note": "",
     }  # fmt: skip
+
+
+def test_search_json_says_new_for_papers_added_after_the_app_first_opened(cli, tmp_path):
+    """After the app's first look (recorded in the marks file), a list added by `add` in
+    another process is new in `search --json` and `is:new`; the older papers are not."""
+    from paperbrowse.index.markfilter import index_keys
+    from paperbrowse.index.marks import Marks
+
+    index = tmp_path / "ix"
+    folder = tmp_path / "lists"
+    lists.write(folder, "2024-05-02---Hot-Papers.md", lists.hot_list([TIDAL]))
+    assert cli("add", folder, "--index", index).returncode == 0
+    with Library(index) as library, Marks(tmp_path / "data" / "marks.sqlite3") as marks:
+        marks.opened(lambda: index_keys(library.searcher()))  # as the app does on opening
+    later = tmp_path / "later"
+    lists.write(later, "2024-05-02---Hot-Papers.md", lists.hot_list([LATTICE]))
+    assert cli("add", later, "--index", index).returncode == 0
+    found = {p["title"]: p["marks"]["new"] for p in search_json(
+        lambda *a: cli(*a, "--index", index), "*")}
+    assert found == {TIDAL[0]: False, LATTICE[0]: True}
+    new = search_json(lambda *a: cli(*a, "--index", index), "is:new")
+    assert [p["title"] for p in new] == [LATTICE[0]]
 
 
 def test_an_unknown_id_is_named_exits_1_and_marks_nothing(pb):

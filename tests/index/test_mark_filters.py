@@ -43,7 +43,7 @@ def titles(library: Library, text: str, **options) -> list[str]:
     [
         ("is:starred", (MarkFilter("starred"),), ""),
         ("is:unread diffusion", (MarkFilter("read", negated=True),), "diffusion"),
-        ("is:new", (MarkFilter("seen", negated=True),), ""),
+        ("is:new", (MarkFilter("new"),), ""),
         ("-is:read", (MarkFilter("read", negated=True),), ""),
         ("tag:rl has:note", (MarkFilter("tag", "rl"), MarkFilter("note")), ""),
         ("-tag:rl year:2024", (MarkFilter("tag", "rl", negated=True),), "year:2024"),

@@ -153,8 +153,9 @@ def test_marks_of_two_records_merge_when_the_records_do(tmp_path, folder, marks)
 
 
 def test_seen_papers_are_not_new(tmp_path, folder, marks):
-    """is:new lists the papers not yet shown."""
+    """is:new lists the papers added since the app first looked, not yet shown."""
     with open_library(tmp_path / "ix", marks) as library:
+        marks.opened(list)  # the app opened on the empty index
         library.add([lists.write(folder, HOT, lists.hot_list())])
         marks.update([paper_keys(find(library, "tidal"))], seen=True)
         assert titles(library, "is:new") == sorted([LATTICE[0], QUIET[0]])
@@ -244,3 +245,19 @@ def test_kill_9_mid_write_leaves_the_old_or_the_new_state(tmp_path):
         marks.update([{"tafter"}], read=True)
         assert marks.get({"tafter"}).read
     assert os.path.exists(path)
+
+
+def test_tags_are_a_facet_counted_among_the_results(tmp_path, folder, marks):
+    """Facets gain `tag` with how many of the matched papers carry each tag (none when no
+    result carries one)."""
+    with open_library(tmp_path / "ix", marks) as library:
+        library.add([lists.write(folder, HOT, lists.hot_list())])
+        every = [paper_keys(h.paper) for h in library.hits(library.search("*"))]
+        marks.update(every, add_tags=["ml"])
+        marks.update([paper_keys(find(library, "tidal"))], add_tags=["floods"])
+        facets = library.searching.facets(library.search("*", count=True))
+        assert [(f.value, f.count) for f in facets["tag"]] == [("ml", 3), ("floods", 1)]
+        narrowed = library.searching.facets(library.search("lattice", count=True))
+        assert [(f.value, f.count) for f in narrowed["tag"]] == [("ml", 1)]
+        marks.update(every, remove_tags=["ml", "floods"])
+        assert "tag" not in library.searching.facets(library.search("*", count=True))

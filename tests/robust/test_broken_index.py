@@ -243,3 +243,32 @@ def test_launching_on_a_damaged_index_offers_the_repair(tmp_path, lists, monkeyp
     assert started[0].backend is None
     path, problem, files = started[0]._repair
     assert path == index and "missing" in problem and files == sorted(map(str, lists))
+    assert started[0]._with_marks is not None  # a rebuilt index gets the marks too
+
+
+async def test_marks_work_on_an_index_rebuilt_in_the_app(tui, tmp_path, lists):
+    """After `r` rebuilds the index, the mark keys work at once (the rebuilt index gets the
+    user's marks, as `paperbrowse` gives them at start), with no restart."""
+    from paperbrowse.index.marks import Marks
+    from paperbrowse.index.merge import paper_keys
+    from paperbrowse.tui.backend import Backend
+
+    index = built(tmp_path / "index", lists)
+    stamp_another_schema_version(index)
+    marks_path = tmp_path / "marks.sqlite3"
+
+    def with_marks(backend: Backend) -> Backend:
+        backend.library.marks = Marks(marks_path)
+        return backend
+
+    app = repair_app(index)
+    app._with_marks = with_marks
+    async with tui.run(app) as pilot:
+        await tui.press(pilot, "r")
+        await tui.until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await tui.settle(pilot)
+        await tui.press(pilot, "enter", "asterisk")
+        paper = app.screen.query_one("#results").highlighted
+        assert not any("unavailable" in n for n in app.notified)
+        assert Marks(marks_path).get(paper_keys(paper)).starred
+    app.backend.library.close()

@@ -185,6 +185,11 @@ class Tui:
         for char in keys:
             app._driver.send_message(events.Key(names.get(char, char), char))
 
+    async def type_text(self, pilot: Pilot[Any], text: str) -> None:
+        """Type text key by key into whatever has the focus, then wait."""
+        names = {" ": "space", ",": "comma", ".": "full_stop", "/": "slash", "-": "minus"}
+        await self.press(pilot, *[names.get(char, char) for char in text])
+
     async def press(self, pilot: Pilot[Any], *keys: str) -> None:
         """Press keys, then wait for whatever they started."""
         await pilot.press(*keys)
@@ -238,3 +243,21 @@ def no_system_clipboard(monkeypatch: pytest.MonkeyPatch) -> str:
     reason = "no system clipboard in the tests"
     monkeypatch.setattr("paperbrowse.tui.clipboard.system_copy", lambda text, timeout=2.0: reason)
     return reason
+
+
+@pytest.fixture
+def marks_path(tmp_path: Path) -> Path:
+    """This test's marks file (created by the first change)."""
+    return tmp_path / "marks.sqlite3"
+
+
+@pytest.fixture
+def marked_app(tui: Tui, marks_path: Path) -> Callable[..., Any]:
+    """marked_app(**app options): an app whose library reads and writes marks at marks_path."""
+    from paperbrowse.index.marks import Marks
+
+    def backend(library: Library) -> Backend:
+        library.marks = Marks(marks_path)
+        return Backend(library)
+
+    return lambda **options: tui.app(backend=backend, **options)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from paperbrowse.tui.keydocs import key_rows
 from paperbrowse.tui.screens.facets import FacetScreen
 from paperbrowse.tui.screens.help import HelpScreen
 from paperbrowse.tui.screens.main import MainScreen
@@ -142,7 +143,8 @@ async def test_question_mark_opens_help_and_escape_closes_it(tui: Tui) -> None:
     async with tui.run(app) as pilot:
         await tui.press(pilot, "enter", "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "copy the primary link" in tui.screen_text(app)
+        assert app.screen.rows == key_rows()  # every documented key, in the README's order
+        assert "Copy the primary link" in tui.screen_text(app)
         await tui.press(pilot, "escape")
         assert isinstance(app.screen, MainScreen)
 

@@ -72,7 +72,7 @@ def test_one_paper_is_one_paper_while_still_counting() -> None:
 
 
 async def test_the_palette_shows_the_markdown_entry_with_its_brackets(tui: Tui) -> None:
-    """The palette's Markdown entry reads `[Title](link) (m)`: the brackets are not taken
+    """The palette's Markdown entry reads `… [Title](link) … (m)`: the brackets are not taken
     for markup."""
     app = tui.app()
     async with tui.run(app) as pilot:
@@ -82,7 +82,7 @@ async def test_the_palette_shows_the_markdown_entry_with_its_brackets(tui: Tui) 
         commands = app.screen.query_one(CommandList)
         await tui.until(pilot, lambda: commands.option_count > 0)
         prompt = str(commands.get_option_at_index(0).prompt)
-        assert "[Title](link) (m)" in prompt
+        assert "Copy a Markdown link [Title](link)" in prompt and prompt.endswith("(m)")
 
 
 async def test_retweets_are_counted_without_a_heart(tui: Tui) -> None:

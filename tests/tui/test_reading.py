@@ -74,5 +74,6 @@ async def test_the_help_names_the_reading_keys(tui: Tui) -> None:
     async with tui.run(app) as pilot:
         await tui.press(pilot, "enter", "question_mark")
         text = tui.screen_text(app)
-        assert "next / previous pane: filter, list, detail" in text
-        assert "read the paper full-screen" in text
+        assert "tab shift+tab" in text and "Next / previous pane: filter, list, detail" in text
+        assert "scroll the abstract and its sources" in text
+        assert "Read the paper full-screen" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from paperbrowse.tui.backend import copy_target
+from paperbrowse.index.cite import copy_text
 from paperbrowse.tui.widgets.results import ResultsList
 from textual.widgets import Input
 
@@ -63,7 +63,7 @@ async def test_list_keys_and_screen_keys_in_a_burst_act_in_order(
         tui.type_ahead(app, "jc")
         await tui.until(pilot, lambda: app.clipboard != "")
         await tui.settle(pilot)
-        assert app.clipboard == copy_target(second, "primary")[0]
+        assert app.clipboard == copy_text(second, "primary")[0]
 
 
 async def test_the_did_you_mean_leaves_the_cursor_at_the_end(tui: Tui) -> None:

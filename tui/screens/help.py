@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Markdown, Static
 
-HELP = """\
-# paperbrowse
+from ..keymap import KeyRow
 
-| Key | Action |
-| :-- | :-- |
-| `/` | focus the filter (type to search) |
-| `enter` | in the filter: go to the list |
-| `escape` | leave the filter; back from related papers |
-| `j` `k` `↑` `↓` | move in the list |
-| `g` `G` `pgup` `pgdn` | first, last, page up, page down |
-| `tab` / `shift+tab` | next / previous pane: filter, list, detail |
-| `j` `k` `space` `g` `G` | in the detail pane: scroll the abstract to its end |
-| `v` | read the paper full-screen (`escape` back) |
-| `c` | copy the primary link (arXiv, else OpenReview, else the list's URL) |
-| `a` / `p` / `o` | copy the arXiv / PDF / OpenReview URL |
-| `m` / `b` | copy a Markdown link / a BibTeX entry |
-| `w` | open the primary link in the web browser |
-| `s` | cycle the sort: relevance, date, popularity, title |
-| `r` | papers related to the selected one |
-| `f` | narrow by venue, year or list format |
-| `d` | show or hide the detail pane |
-| `x` / `*` | mark the highlighted paper read / starred (again: undo); read is dim, ★ starred |
-| `D` | open the built-in demo papers |
-| `ctrl+p` | command palette |
-| `?` | this help; `q` quits |
-
+QUERIES = """\
 ## Queries
 Words match titles, authors and abstracts (the last word also as a prefix while typing).
 `title:` `author:` `abstract:` `venue:` `year:` `cat:` `source:` `date:` narrow to a field;
@@ -41,6 +23,16 @@ Words match titles, authors and abstracts (the last word also as a prefix while 
 `year:[2021 TO 2023]`, `retweets:>100`; `*` alone matches every paper.
 `is:read` `is:unread` `is:starred` `is:new` `tag:NAME` `has:note` filter by your marks.
 """
+
+
+def key_table(rows: Sequence[KeyRow]) -> Table:
+    """Every key, one compact row each, from the bindings (`keymap.key_rows`)."""
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    table.add_column("Key", style="bold", no_wrap=True)
+    table.add_column("Action", ratio=1)
+    for row in rows:
+        table.add_row(Text(" ".join(row.keys)), Text(row.tooltip.replace("`", "")))
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -54,10 +46,18 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
         width: 90%; max-width: 100; height: 90%;
-        border: round $primary; background: $surface;
+        border: round $primary; background: $surface; padding: 0 1;
     }
+    HelpScreen #help-keys { margin-top: 1; }
     """
 
+    def __init__(self, rows: Sequence[KeyRow]) -> None:
+        """`rows`: the key table (`keydocs.key_rows()`: the app's and its widgets' keys)."""
+        super().__init__()
+        self.rows = rows
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Markdown(HELP)
+        with VerticalScroll() as page:
+            page.border_title = "paperbrowse: keys"
+            yield Static(key_table(self.rows), id="help-keys")
+            yield Markdown(QUERIES)

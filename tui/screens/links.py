@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from paperbrowse.index.cite import COPY_KINDS, copy_text
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.models import Paper
 from textual import work
 from textual.screen import Screen
 
-from ..backend import copy_target
 from ..browser import open_in_browser
 from ..clipboard import copy
 
@@ -29,12 +29,23 @@ class LinkActions(Screen[None]):
         """The highlighted paper, or None (having said so); the screen provides it."""
         raise NotImplementedError
 
+    def _selected(self) -> list[Paper]:
+        """The selected papers (none here; SelectionActions gives them)."""
+        return []
+
     def action_copy(self, kind: str) -> None:
-        """Copy the highlighted paper's link (or Markdown, BibTeX) of this kind."""
+        """Copy the highlighted paper's link (or Markdown, BibTeX) of this kind; Markdown and
+        BibTeX of every selected paper when there is a selection."""
+        target = COPY_KINDS[kind]
+        selected = self._selected() if target.joined is not None else []
+        if selected and target.joined is not None:
+            what = f"{len(selected)} {target.plural if len(selected) > 1 else target.what}"
+            self.copy_in_background(target.joined(selected), what)
+            return
         paper = self._paper()
         if paper is None:
             return
-        text, what = copy_target(paper, kind)
+        text, what = copy_text(paper, kind)
         if text is None:
             self.notify(
                 f"This paper has no {what}; the clipboard is unchanged.",
@@ -61,7 +72,7 @@ class LinkActions(Screen[None]):
         """Open the primary link in the browser (in a thread: the opener is waited for)."""
         paper = self._paper()
         if paper is not None:
-            url, what = copy_target(paper, "primary")
+            url, what = copy_text(paper, "primary")
             assert url is not None
             self.open_in_background(url, what)
 

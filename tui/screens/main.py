@@ -9,7 +9,7 @@ from paperbrowse.index.models import Paper
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Vertical
 from textual.events import Resize
 from textual.timer import Timer
@@ -17,17 +17,19 @@ from textual.widgets import Button, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome
-from ..marking import MarkedResultsList
+from ..marking import MarkActions, MarkedResultsList
 from ..memory import SETTLE_EVERY, settle_memory
 from ..messages import AddFinished, AddProgressed, CountsReady, IndexChanged, SearchFinished
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
+from ..selection import SelectionActions
 from ..status import empty_state, error_text, facet_line, status_text
 from ..widgets.adding import AddingRow
 from ..widgets.detail import DetailPane
 from ..widgets.filter import FilterInput
 from ..widgets.results import ResultsList
 from .links import LinkActions
+from .main_keys import MAIN_BINDINGS
 
 NARROW = 100
 """Below this many columns the panes stack and the detail pane can be toggled."""
@@ -38,50 +40,13 @@ PROGRESS_EVERY = 0.1
 """Seconds between two progress updates sent from the adding thread to the screen."""
 
 
-class MainScreen(LinkActions):
-    """Search as you type; read the highlighted paper; copy its links.
+class MainScreen(SelectionActions, MarkActions, LinkActions):
+    """Search as you type; read the highlighted paper; copy its links; mark it.
 
-    | Key | Action |
-    | :- | :- |
-    | `/` | Focus the filter. |
-    | `enter` | In the filter: go to the list (or search the did-you-mean). |
-    | `escape` | Leave the filter (or go back from related papers). |
-    | `tab` | Focus the next pane (the detail pane scrolls with `j` `k` `space`). |
-    | `v` | Read the paper full-screen. |
-    | `c` `a` `p` `o` | Copy the primary / arXiv / PDF / OpenReview link. |
-    | `m` `b` | Copy a Markdown link / a BibTeX entry. |
-    | `w` | Open the primary link in the browser. |
-    | `s` | Cycle the sort. |
-    | `r` | Papers related to the highlighted one. |
-    | `f` | Narrow by a facet. |
-    | `d` | Show or hide the detail pane. |
-    | `F` | Fetch today's Hugging Face list into the index. |
-    """
+    Its keys are its BINDINGS (and those of the mixins it inherits): the help screen, the
+    palette and the README's key table are made from them (`keymap`)."""
 
-    # `/`, enter and escape move the focus, so they are priority bindings: run as the app
-    # routes keys, in order, they move it before the keys typed behind them are routed (as
-    # the focused widget's bindings, they ran only after those keys had gone to the old focus).
-    BINDINGS: list[BindingType] = [
-        Binding("slash", "focus_filter", "Filter", key_display="/", priority=True),
-        Binding("enter", "submit", "Submit", show=False, priority=True),
-        Binding("escape", "leave", "Back", show=False, priority=True),
-        Binding("c", "copy('primary')", "Copy link"),
-        Binding("a", "copy('arxiv')", "arXiv", show=False),
-        Binding("p", "copy('pdf')", "PDF", show=False),
-        # Two bindings for `o`: the footer offers OpenReview only on papers that have it;
-        # on the others `o` still says there is none.
-        Binding("o", "copy('openreview')", "OpenReview"),
-        Binding("o", "missing('openreview')", "OpenReview", show=False),
-        Binding("m", "copy('markdown')", "Markdown", show=False),
-        Binding("b", "copy('bibtex')", "BibTeX", show=False),
-        Binding("w", "open_link", "Open", show=False),
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("r", "related", "Related"),
-        Binding("f", "facets", "Facets", show=False),
-        Binding("d", "toggle_detail", "Detail", show=False),
-        Binding("v", "read", "Read"),
-        Binding("F", "fetch_today", "Fetch", show=False, tooltip="Fetch today's Hugging Face list"),
-    ]
+    BINDINGS: list[BindingType] = MAIN_BINDINGS
 
     def __init__(
         self, backend: Backend, paths: list[str] | None = None, index_hint: str | None = None
@@ -295,6 +260,9 @@ class MainScreen(LinkActions):
         self.set_focus(self.query_one("#filter", Input))
 
     def action_leave(self) -> None:
+        """Escape: in the list, clear the selection if any; else back to the search."""
+        if self.focused is self.query_one("#results") and self.clear_paper_selection():
+            return
         if self.outcome is not None and self.outcome.related_to is not None:
             self.search()
         self.set_focus(self.query_one("#results", ResultsList))

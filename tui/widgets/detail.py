@@ -82,23 +82,20 @@ def paper_text(paper: Paper, terms: tuple[tuple[str, str], ...] = ()) -> Text:
     return out
 
 
+SCROLL = "In the detail pane (`tab`): scroll the abstract and its sources to the end"
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     """The selected paper: title, authors, venue, links, abstract and sources. `tab` from
-    the list focuses it, so a long abstract can be scrolled to the end from the keyboard.
-
-    | Key | Action |
-    | :- | :- |
-    | `j` `k` `↑` `↓` | Scroll a line. |
-    | `space` `pgdn` / `pgup` | Scroll a page. |
-    | `g` `G` `home` `end` | To the top / the end. |
-    """
+    the list focuses it, so a long abstract can be scrolled to the end from the keyboard
+    (its BINDINGS, and VerticalScroll's arrows, pgup/pgdn, home/end)."""
 
     BINDINGS: list[BindingType] = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "End", show=False),
+        Binding("j", "scroll_down", "Scroll down", show=False, tooltip=SCROLL, id="detail-down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, tooltip=SCROLL, id="detail-up"),
+        Binding("space", "page_down", "Page down", show=False, tooltip=SCROLL, id="detail-page"),
+        Binding("g", "scroll_home", "Top", show=False, tooltip=SCROLL, id="detail-top"),
+        Binding("G", "scroll_end", "End", show=False, tooltip=SCROLL, id="detail-end"),
     ]
 
     DEFAULT_CSS = """

@@ -55,27 +55,30 @@ def row_columns(paper: Paper) -> tuple[str, str, str]:
     return display_safe(author), display_safe(when), tweets
 
 
+MOVE = "Move in the list"
+ENDS = "First / last paper"
+PAGE = "A page down / up"
+
+
 class ResultsList(ScrollView, can_focus=True):
     """The ranked result rows; fetches paper data lazily, a chunk at a time, for visible rows.
-
-    | Key | Action |
-    | :- | :- |
-    | `j` / `down` | Next paper. |
-    | `k` / `up` | Previous paper. |
-    | `g` / `home` | First paper. |
-    | `G` / `end` | Last paper. |
-    | `pageup` / `pagedown` | A page up or down. |
-    | `enter` | Select the paper. |
-    """
+    Its keys are its BINDINGS (their tooltips say what each does)."""
 
     BINDINGS: list[BindingType] = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter", "select", "Select", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip=MOVE, id="cursor-down"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip=MOVE, id="cursor-up"),
+        Binding("home,g", "first", "First", show=False, tooltip=ENDS, id="first"),
+        Binding("end,G", "last", "Last", show=False, tooltip=ENDS, id="last"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip=PAGE, id="page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip=PAGE, id="page-up"),
+        Binding(
+            "enter",
+            "select",
+            "Select",
+            show=False,
+            tooltip="In the list: choose the paper (shows the detail pane when it is hidden)",
+            id="select",
+        ),
     ]
 
     COMPONENT_CLASSES = {"results--cursor", "results--meta", "results--cursor-meta"}
