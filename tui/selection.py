@@ -17,6 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from .backend import Stage
+
 SELECT_ALL_LIMIT = 100_000
 """Results beyond this many are not selected by `A` (it says so)."""
 
@@ -61,7 +63,7 @@ def result_papers(screen: Any, limit: int = SELECT_ALL_LIMIT) -> list[Paper]:
     outcome = screen.outcome
     if outcome is None:
         return []
-    if not outcome.counted:
+    if outcome.stage is not Stage.COUNTED:
         outcome = screen.backend.complete(outcome) or outcome
     total = min(outcome.rows.total, limit)
     return list(outcome.rows.fetch(0, total)) if total else []
