@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome
 from ..marking import MarkActions, MarkedResultsList
-from ..memory import SETTLE_EVERY, settle_memory
+from ..memory import TICK, MemoryKeeper
 from ..messages import AddFinished, AddProgressed, CountsReady, IndexChanged, SearchFinished
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
@@ -61,6 +61,8 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         self._adding_timer: Timer | None = None
         self.sort = "relevance"
         self.outcome: Outcome | None = None
+        self.memory = MemoryKeeper()
+        """Runs the garbage collector when it cannot stall typing (see `memory`)."""
         self.adding = False
         self._probed = False
 
@@ -86,10 +88,17 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         self.query_one("#adding").display = False
         self.query_one("#filter", Input).focus()
         self.set_interval(2.0, self.check_index)
-        self.set_interval(SETTLE_EVERY, settle_memory)
+        self.set_interval(TICK, self.memory.tick)
         if self.paths:
             self.add_paths(self.paths)
         self.search()
+
+    def on_unmount(self) -> None:
+        self.memory.stop()
+
+    def on_key(self) -> None:
+        """Any key (typing, scrolling) postpones the next full collection."""
+        self.memory.busy()
 
     # -- searching -------------------------------------------------------------------------
 
@@ -102,6 +111,7 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         self.search()
 
     def search(self) -> None:
+        self.memory.busy()
         self.run_search(self.query_text, self.sort)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
