@@ -57,8 +57,10 @@ def test_fetch_then_F_in_the_app_shows_both_days(
     to_list(tmux)  # F is a letter in the filter, a key in the list
     tmux.keys("F")
     tmux.wait_for_text(f"Hugging Face: fetching the daily papers of {TODAY}")
-    screen = tmux.wait_for_text("6 papers", "Invented Paper Number 102 on", timeout=20)
-    assert "Fetched 3 Hugging Face papers" in screen
+    # The toast and the refreshed list come from two messages: wait for both.
+    tmux.wait_for_text(
+        "6 papers", "Invented Paper Number 102 on", "Fetched 3 Hugging Face papers", timeout=20
+    )
     assert sorted(p.name for p in (tmp_path / "data" / "lists" / "hf").iterdir()) == sorted(
         ["2026-11-02.jsonl", f"{TODAY}.jsonl"]
     )

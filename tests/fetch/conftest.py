@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -52,10 +53,13 @@ class Runner:
         )  # fmt: skip
 
     def popen(self, *args: object) -> subprocess.Popen[str]:
+        """The command running, for tests that interrupt it: SIGINT acts as at a terminal
+        even when this test process inherited it ignored (a child inherits SIG_IGN, and
+        Python then installs no KeyboardInterrupt handler)."""
         return subprocess.Popen(
             [str(COMMAND), *map(str, args)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-            env=self.env,
+            env=self.env, preexec_fn=_default_sigint,
         )  # fmt: skip
 
     def search(self, *query: str) -> list[dict]:
@@ -76,3 +80,7 @@ class Runner:
 @pytest.fixture
 def pb(tmp_path: Path, server: FakeServer) -> Runner:
     return Runner(tmp_path / "home", server)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

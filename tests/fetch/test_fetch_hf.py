@@ -127,7 +127,7 @@ def test_ctrl_c_during_days_keeps_the_days_done(pb, server):
         time.sleep(0.05)
     time.sleep(0.3)
     process.send_signal(signal.SIGINT)
-    assert process.wait(timeout=60) == 130
-    process.communicate()
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
     assert [p.name for p in pb.list_files()] == [f"{asked[0]}.jsonl"]
     assert [p["date"] for p in pb.search()] == [asked[0]]
