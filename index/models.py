@@ -52,6 +52,18 @@ class Source:
         return (self.path, self.line)
 
 
+_SCALARS = ("title", "abstract", "arxiv_id", "openreview_id", "url", "venue", "year")
+_COUNTS = ("retweets", "favorites")
+
+
+def _stored_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The fields an entry and a paper both store, read back (tuples where they hold many)."""
+    fields = {name: data[name] for name in (*_SCALARS, *_COUNTS)}
+    fields["authors"] = tuple(data["authors"])
+    fields["categories"] = tuple(data["categories"])
+    return fields
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One paper exactly as one list gives it, cleaned but not merged."""
@@ -104,20 +116,7 @@ class Entry:
 
     @classmethod
     def from_store(cls, data: dict[str, Any]) -> Entry:
-        return cls(
-            title=data["title"],
-            source=Source.from_json(data["source"]),
-            authors=tuple(data["authors"]),
-            abstract=data["abstract"],
-            arxiv_id=data["arxiv_id"],
-            openreview_id=data["openreview_id"],
-            url=data["url"],
-            venue=data["venue"],
-            year=data["year"],
-            categories=tuple(data["categories"]),
-            retweets=data["retweets"],
-            favorites=data["favorites"],
-        )
+        return cls(source=Source.from_json(data["source"]), **_stored_fields(data))
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,18 +213,8 @@ class Paper:
         data = json.loads(raw) if isinstance(raw, str) else raw
         return cls(
             key=data["key"],
-            title=data["title"],
-            authors=tuple(data["authors"]),
-            abstract=data["abstract"],
-            arxiv_id=data["arxiv_id"],
-            openreview_id=data["openreview_id"],
-            url=data["url"],
-            venue=data["venue"],
-            year=data["year"],
             date=data["date"],
-            categories=tuple(data["categories"]),
-            retweets=data["retweets"],
-            favorites=data["favorites"],
+            **_stored_fields(data),
             formats=tuple(data["formats"]),
             sources=tuple(Source.from_json(s) for s in data["sources"]),
             entries=tuple(Entry.from_store(e) for e in data.get("entries", ())),
