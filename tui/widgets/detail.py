@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import PurePath
 
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.highlight import highlight_spans
 from paperbrowse.index.models import Paper
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+PAUSE = 0.1
+"""Seconds a paper shown `soon` waits for the next one."""
 
 FORMAT_NAMES = {
     "hotpapers": "Hot Papers",
@@ -110,7 +115,24 @@ class DetailPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
 
-    def show(self, paper: Paper | None, terms: tuple[tuple[str, str], ...] = ()) -> None:
+    def show(
+        self, paper: Paper | None, terms: tuple[tuple[str, str], ...] = (), soon: bool = False
+    ) -> None:
+        """Show a paper now, or `soon`: once no other paper came for `PAUSE` s (while the
+        user types, drawing an abstract is the slowest part of a frame, and the next key
+        would replace it anyway)."""
+        if soon:
+            self._show_soon(paper, terms)
+            return
+        self.workers.cancel_group(self, "detail")
+        self._show(paper, terms)
+
+    @work(exclusive=True, group="detail", exit_on_error=False)
+    async def _show_soon(self, paper: Paper | None, terms: tuple[tuple[str, str], ...]) -> None:
+        await asyncio.sleep(PAUSE)
+        self._show(paper, terms)
+
+    def _show(self, paper: Paper | None, terms: tuple[tuple[str, str], ...]) -> None:
         body = self.query_one("#detail-body", Static)
         if paper is None:
             body.update(Text("No paper selected.", style="dim"))

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.models import Paper
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -53,6 +53,14 @@ def row_columns(paper: Paper) -> tuple[str, str, str]:
         when = paper.date or next((s.label for s in paper.sources if s.label), "") or ""
     tweets = f"{paper.retweets} RT" if paper.retweets is not None else ""
     return display_safe(author), display_safe(when), tweets
+
+
+def fit(text: str, width: int) -> str:
+    """`text` on one line in exactly `width` cells: padded, or cut with an ellipsis."""
+    text = display_safe(" ".join(text.split()))
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
 
 
 MOVE = "Move in the list"
@@ -138,6 +146,7 @@ class ResultsList(ScrollView, can_focus=True):
         """Counts the result lists shown: a chunk fetched for an earlier one is dropped."""
         self._asked: set[int] = set()
         """Chunk starts being fetched, or fetched and found empty (not asked again)."""
+        self._styles: dict[bool, tuple[Style, Style]] = {}
 
     # -- data ------------------------------------------------------------------------------
 
@@ -199,24 +208,43 @@ class ResultsList(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def _row_styles(self, is_cursor: bool) -> tuple[Style, Style]:
+        """A row's style and its columns' style, the cursor's or not (kept until the CSS, the
+        theme or the focus changes: working them out walks every ancestor)."""
+        styles = self._styles.get(is_cursor)
+        if styles is None:
+            base = self.rich_style
+            row = base + self.get_component_rich_style("results--cursor") if is_cursor else base
+            meta = self.get_component_rich_style(
+                "results--cursor-meta" if is_cursor else "results--meta", partial=True
+            )
+            styles = self._styles[is_cursor] = (row, row + meta)
+        return styles
+
+    def on_focus(self) -> None:
+        self._styles.clear()
+
+    def on_blur(self) -> None:
+        self._styles.clear()
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.size.width
-        base = self.rich_style
         if index >= self.rows.total:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self._row_styles(False)[0])
         paper = self.paper_at(index)
-        is_cursor = index == self.cursor
-        row_style = base + self.get_component_rich_style("results--cursor") if is_cursor else base
-        meta_style = self.get_component_rich_style(
-            "results--cursor-meta" if is_cursor else "results--meta", partial=True
-        )
+        style, meta_style = self._row_styles(index == self.cursor)
         if paper is None:  # being fetched: a placeholder now, the row when it arrives
-            strip = Strip([Segment(" …", meta_style)]).crop_extend(0, width, None)
-            return Strip(Segment.apply_style(strip, row_style), width)
-        return self._row_strip(paper, width, row_style, meta_style)
+            return Strip([Segment(" …", meta_style)]).crop_extend(0, width, style)
+        return self._row_strip(paper, width, style, meta_style)
 
     def _row_strip(self, paper: Paper, width: int, style: Style, meta_style: Style) -> Strip:
+        """One row, built straight from segments: it is drawn for every row on screen after
+        each keystroke, so it avoids laying out rich Text."""
         author, when, tweets = row_columns(paper)
         # Fixed columns on the right; the title takes the rest. Narrow lists drop the author.
         columns = [(when, 12), (tweets, 7)]
@@ -226,18 +254,11 @@ class ResultsList(ScrollView, can_focus=True):
             columns.insert(0, (author, 16))
         # One leading space, and the scrollbar (2 cells) is inside the width too.
         title_width = max(8, width - sum(w + 1 for _, w in columns) - 3)
-        text = Text(" ", no_wrap=True)
-        title = Text(display_safe(" ".join(paper.title.split())), no_wrap=True)
-        title.truncate(title_width, overflow="ellipsis", pad=True)
-        text.append_text(title)
+        segments = [Segment(" " + fit(paper.title, title_width), style)]
         for value, column_width in columns:
-            cell = Text(value, style=meta_style, no_wrap=True)
-            cell.truncate(column_width, overflow="ellipsis", pad=True)
-            text.append(" ")
-            text.append_text(cell)
-        segments = list(text.render(self.app.console))
-        strip = Strip(segments).crop_extend(0, width, None)
-        return Strip(Segment.apply_style(strip, style), width)
+            segments.append(Segment(" ", style))
+            segments.append(Segment(fit(value, column_width), meta_style))
+        return Strip(segments).crop_extend(0, width, style)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, self.rows.total)
