@@ -1,5 +1,5 @@
 """Provides interruptible searches: a collector that stops once a newer keystroke wants the
-CPU, checked every 256 matches."""
+CPU, checked every 64 matches."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ StopCheck = Callable[[], bool]
 
 
 class _Interruptible(collectors.WrappingCollector):
-    """Raises SearchCancelled, checked every 256 matches, once `should_stop()` says so."""
+    """Raises SearchCancelled, checked every 64 matches, once `should_stop()` says so."""
 
     def __init__(self, child: Any, should_stop: StopCheck) -> None:
         super().__init__(child)
@@ -26,7 +26,7 @@ class _Interruptible(collectors.WrappingCollector):
     def collect_matches(self) -> None:
         child = self.child
         for count, sub_docnum in enumerate(child.matches()):
-            if count & 255 == 255 and self.should_stop():
+            if count & 63 == 63 and self.should_stop():
                 raise SearchCancelled
             child.collect(sub_docnum)
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Set
 from typing import Any
 
+from .cancel import SearchCancelled, StopCheck
 from .formats.conference import VENUES
 from .models import Facet, Hit, Paper
 from .reading import Reading
@@ -24,10 +25,15 @@ def facet_value(field: str, term: str) -> str | None:
 
 
 def facets(
-    reader: Any, matched: Set[int], year_of: Callable[[int], Any], per_field: int | None = 8
+    reader: Any,
+    matched: Set[int],
+    year_of: Callable[[int], Any],
+    per_field: int | None = 8,
+    should_stop: StopCheck | None = None,
 ) -> dict[str, list[Facet]]:
     """Counts of year, venue and source format among `matched`, most common first (the
-    first `per_field` of each; None: all)."""
+    first `per_field` of each; None: all). `should_stop` is asked once per venue and per
+    format; SearchCancelled when it says so."""
     years: dict[int, int] = {}
     for docnum in matched:
         year = year_of(docnum)
@@ -45,6 +51,8 @@ def facets(
             value = facet_value(field, term)
             if value is None:
                 continue
+            if should_stop is not None and should_stop():
+                raise SearchCancelled
             count = sum(1 for d in reader.postings(field, raw).all_ids() if d in matched)
             if count:
                 counted.append(Facet(field, value, count))

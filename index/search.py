@@ -340,7 +340,7 @@ class Searching:
             return {}
         matched = self._docset(results, should_stop)
         years = self._columns.column(results.generation, searcher, "year").__getitem__
-        found = explore.facets(searcher.reader(), matched, years, per_field)
+        found = explore.facets(searcher.reader(), matched, years, per_field, should_stop)
         tags = self._mark_docs.tag_facets(self.marks(), searcher, results.generation, matched)
         return {**found, "tag": tags[:per_field]} if tags else found
 

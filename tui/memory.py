@@ -3,10 +3,12 @@
 A large index leaves hundreds of thousands of long-lived objects (whole columns, cached rows,
 Whoosh's readers and caches). A full collection walks all of them, 60-160 ms at 100k papers,
 and Python starts one whenever enough objects were allocated: on whichever thread, mid-
-keystroke, so the UI froze. So once the user pauses (no key and no search for a moment), the
-garbage is collected and everything still alive is frozen (`gc.freeze`): later collections
-skip it, so they stay short while typing. Frozen objects are still freed by reference
-counting when they die; only reference cycles among them wait until the screen closes."""
+keystroke, so the UI froze. So while the main screen is up, Python starts no full collection
+of its own (young objects are still collected as usual, a millisecond or two each). Once the
+user pauses (no key and no search for a moment), the garbage is collected in full and what is
+still alive is frozen (`gc.freeze`), so later collections skip it. Frozen objects are still
+freed by reference counting when they die; only reference cycles among them wait until the
+screen closes. A user who never pauses gets a full collection every `LONGEST` seconds."""
 
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ TICK = 0.5
 """Seconds between two looks (the main screen's timer)."""
 IDLE = 1.5
 """Seconds without a keystroke or a search after which the collection and freeze run."""
+LONGEST = 30.0
+"""Seconds of uninterrupted typing after which the full collection runs anyway."""
+_NEVER = 1_000_000
+"""A count of young collections Python never reaches: no automatic full collection."""
 
 
 class MemoryKeeper:
@@ -24,7 +30,16 @@ class MemoryKeeper:
 
     def __init__(self) -> None:
         self._busy_at = time.monotonic()
+        self._settled_at = self._busy_at
         self._settled = False
+        self._thresholds: tuple[int, int, int] | None = None
+
+    def start(self) -> None:
+        """From now on, full collections run only here."""
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            young, middle, _ = self._thresholds
+            gc.set_threshold(young, middle, _NEVER)
 
     def busy(self) -> None:
         """The user typed or a search started: settle again at the next pause."""
@@ -32,12 +47,20 @@ class MemoryKeeper:
         self._settled = False
 
     def tick(self) -> None:
-        """At a pause, once: collect everything not frozen, then freeze what is left."""
-        if not self._settled and time.monotonic() - self._busy_at >= IDLE:
+        """At a pause, once (or after `LONGEST` s of typing): collect everything not frozen,
+        then freeze what is left."""
+        now = time.monotonic()
+        paused = now - self._busy_at >= IDLE
+        if not self._settled and (paused or now - self._settled_at >= LONGEST):
             gc.collect()
             gc.freeze()
-            self._settled = True
+            self._settled = paused
+            self._settled_at = now
 
     def stop(self) -> None:
-        """Hand what was frozen back to the collector (another screen or app may follow)."""
+        """Hand what was frozen back to the collector, and its own schedule (another screen
+        or app may follow)."""
         gc.unfreeze()
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None

@@ -20,6 +20,7 @@ from ..backend import Backend, Outcome
 from ..marking import MarkActions, MarkedResultsList
 from ..memory import TICK, MemoryKeeper
 from ..messages import AddFinished, AddProgressed, CountsReady, IndexChanged, SearchFinished
+from ..pacing import BEAT, Pacer
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
 from ..selection import SelectionActions
@@ -63,8 +64,12 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         self.outcome: Outcome | None = None
         self.memory = MemoryKeeper()
         """Runs the garbage collector when it cannot stall typing (see `memory`)."""
+        self.pacer = Pacer()
+        """Searches give way to the UI thread while it draws (see `pacing`)."""
         self.adding = False
         self._probed = False
+        self._has_forum = False
+        """Whether the footer now offers the highlighted paper's OpenReview link."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
@@ -88,13 +93,17 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         self.query_one("#adding").display = False
         self.query_one("#filter", Input).focus()
         self.set_interval(2.0, self.check_index)
+        self.memory.start()
         self.set_interval(TICK, self.memory.tick)
+        self.pacer.start()
+        self.set_interval(BEAT, self.pacer.beat)
         if self.paths:
             self.add_paths(self.paths)
         self.search()
 
     def on_unmount(self) -> None:
         self.memory.stop()
+        self.pacer.stop()
 
     def on_key(self) -> None:
         """Any key (typing, scrolling) postpones the next full collection."""
@@ -120,6 +129,7 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         worker = get_current_worker()
 
         def stale() -> bool:
+            self.pacer.give_way()  # asked often: the UI thread goes first (see `pacing`)
             return worker.is_cancelled
 
         # Titles and authors first (small posting lists), then the abstracts too, then the
@@ -179,14 +189,14 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         line = self.query_one("#facets", Static)
         width = line.content_region.width or self.size.width - 4
         if self.outcome is not None:
-            line.update(facet_line(self.outcome, width))
+            line.update(facet_line(self.outcome, width), layout=False)  # always one line
 
     def update_status(self) -> None:
         if self.outcome is not None:
             self.set_status(status_text(self.outcome, self.sort, self.backend.demo))
 
     def set_status(self, text: Text) -> None:
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", Static).update(text, layout=False)  # always one line
 
     def update_empty_state(self) -> None:
         empty = self.outcome is not None and self.outcome.library_size == 0 and not self.adding
@@ -210,8 +220,12 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
     @on(ResultsList.Highlighted)
     def highlighted(self, event: ResultsList.Highlighted) -> None:
         terms = self.outcome.terms if self.outcome else ()
-        self.query_one("#detail", DetailPane).show(event.paper, terms)
-        self.refresh_bindings()  # the footer offers only the links this paper has
+        typing = self.focused is not None and self.focused.id == "filter"
+        self.query_one("#detail", DetailPane).show(event.paper, terms, soon=typing)
+        has_forum = event.paper is not None and event.paper.urls.openreview is not None
+        if has_forum != self._has_forum:  # the footer offers only the links this paper has
+            self._has_forum = has_forum  # (rebuilding it is a slow step of a frame)
+            self.refresh_bindings()
 
     def set_filter(self, text: str) -> None:
         """Replace the filter's text, the cursor at its end: what is typed next extends it,

@@ -1,0 +1,144 @@
+"""The UI thread's share of the CPU: the pacer that makes searches give way to it, the memory
+keeper that keeps full collections for pauses, and the list rows built without rich Text."""
+
+from __future__ import annotations
+
+import gc
+import sys
+import threading
+import time
+
+import pytest
+from paperbrowse.tui import memory, pacing
+from paperbrowse.tui.memory import MemoryKeeper
+from paperbrowse.tui.pacing import Pacer
+from paperbrowse.tui.widgets.results import fit
+from rich.cells import cell_len
+
+# -- the pacer ---------------------------------------------------------------------------------
+
+
+def test_a_worker_does_not_wait_before_the_pacer_starts_or_after_it_stops() -> None:
+    pacer = Pacer()
+    started = time.perf_counter()
+    pacer.give_way()
+    pacer.start()
+    pacer.stop()
+    time.sleep(pacing.LATE * 2)  # no beats: were it running, a worker would wait
+    pacer.give_way()
+    assert time.perf_counter() - started < pacing.LONGEST
+
+
+def test_a_worker_goes_on_at_once_while_the_ui_thread_beats() -> None:
+    pacer = Pacer()
+    pacer.start()
+    try:
+        pacer.beat()
+        started = time.perf_counter()
+        pacer.give_way()
+        assert time.perf_counter() - started < pacing.LATE
+    finally:
+        pacer.stop()
+
+
+def test_a_worker_waits_while_the_ui_thread_is_busy_and_goes_on_at_its_next_beat() -> None:
+    """The beat is late: the worker sleeps; the UI thread beats again: the worker goes on
+    before `LONGEST` is up."""
+    pacer = Pacer()
+    pacer.start()
+    try:
+        time.sleep(pacing.LATE * 2)
+        beater = threading.Timer(0.03, pacer.beat)
+        started = time.perf_counter()
+        beater.start()
+        pacer.give_way()
+        waited = time.perf_counter() - started
+        beater.join()
+        assert 0.025 <= waited < pacing.LONGEST
+    finally:
+        pacer.stop()
+
+
+def test_a_worker_waits_at_most_longest_for_a_ui_thread_that_stays_busy() -> None:
+    pacer = Pacer()
+    pacer.start()
+    try:
+        time.sleep(pacing.LATE * 2)
+        started = time.perf_counter()
+        pacer.give_way()
+        assert pacing.LONGEST <= time.perf_counter() - started < pacing.LONGEST + 0.05
+    finally:
+        pacer.stop()
+
+
+def test_the_pacer_shortens_the_gil_switch_interval_and_gives_it_back() -> None:
+    before = sys.getswitchinterval()
+    pacer = Pacer()
+    pacer.start()
+    try:
+        assert sys.getswitchinterval() == pytest.approx(pacing.SWITCH)
+    finally:
+        pacer.stop()
+    assert sys.getswitchinterval() == pytest.approx(before)
+
+
+# -- the memory keeper -------------------------------------------------------------------------
+
+
+def test_no_automatic_full_collection_while_the_keeper_runs_and_the_schedule_comes_back() -> None:
+    before = gc.get_threshold()
+    keeper = MemoryKeeper()
+    keeper.start()
+    try:
+        young, middle, full = gc.get_threshold()
+        assert (young, middle) == before[:2]
+        assert full > 10_000
+    finally:
+        keeper.stop()
+    assert gc.get_threshold() == before
+
+
+def test_the_keeper_collects_at_a_pause_once_and_then_after_longest_of_typing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(memory.time, "monotonic", lambda: clock[0])
+    full_collections = []
+    monkeypatch.setattr(memory.gc, "collect", lambda *a: full_collections.append(clock[0]))
+    monkeypatch.setattr(memory.gc, "freeze", lambda: None)
+    keeper = MemoryKeeper()
+    keeper.busy()
+    clock[0] += memory.IDLE / 2
+    keeper.tick()
+    assert full_collections == []  # still typing
+    clock[0] += memory.IDLE
+    keeper.tick()
+    keeper.tick()
+    assert full_collections == [clock[0]]  # the pause: once
+    for _ in range(int(memory.LONGEST / memory.TICK) + 2):  # typing without a pause
+        clock[0] += memory.TICK
+        keeper.busy()
+        keeper.tick()
+    assert len(full_collections) == 2
+
+
+# -- rows --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "shown"),
+    [
+        ("Attention", 12, "Attention   "),
+        ("Attention Is All You Need", 12, "Attention I…"),
+        ("  spaced\n  out\ttitle ", 16, "spaced out title"),
+        ("ab\x1b[31mc", 5, "ab[3…"),  # an escape sequence cannot reach the terminal
+    ],
+)
+def test_fit_pads_or_cuts_with_an_ellipsis_on_one_line(text: str, width: int, shown: str) -> None:
+    assert fit(text, width) == shown
+
+
+@pytest.mark.parametrize("width", [1, 2, 5, 9, 10])
+def test_fit_counts_wide_characters_in_cells(width: int) -> None:
+    fitted = fit("视觉语言模型的对齐", width)
+    assert cell_len(fitted) == width
