@@ -105,6 +105,8 @@ def _summary(latencies: list[float], stalls: list[float]) -> dict[str, Any]:
         "max_ms": max(latencies) * 1000,
         "ui_stall_p99_ms": _quantile(stalls, 0.99) * 1000,
         "ui_stall_max_ms": max(stalls) * 1000,
+        "ui_stalls_over_20ms": sum(1 for s in stalls if s > 0.020),
+        "ui_stalls_over_50ms": sum(1 for s in stalls if s > 0.050),
         "peak_rss_mb": _peak_rss_mb(),
     }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from paperbrowse.index.export import EXPORT_FORMATS, format_of
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from ..widgets.filter import FilterInput
+from .ahead import into_field
 
 AUTO = "auto"
 
@@ -58,6 +59,10 @@ class ExportScreen(ModalScreen[tuple[Path, str] | None]):
             )
             yield Static(id="export-problem")
             yield Static(Text("enter exports · tab: the format · escape cancels", style="dim"))
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed behind the one that opened this screen go into the field."""
+        into_field(self.query_one(Input), event)
 
     def on_mount(self) -> None:
         field = self.query_one(Input)

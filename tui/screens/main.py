@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from paperbrowse.index.library import SORTS, is_plain
 from paperbrowse.index.models import Paper
 from rich.text import Text
@@ -11,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static
 from textual.worker import get_current_worker
@@ -19,7 +17,7 @@ from textual.worker import get_current_worker
 from ..backend import Backend, Outcome
 from ..marking import MarkActions, MarkedResultsList
 from ..memory import TICK, MemoryKeeper
-from ..messages import AddFinished, AddProgressed, CountsReady, IndexChanged, SearchFinished
+from ..messages import CountsReady, IndexChanged, SearchFinished
 from ..pacing import BEAT, Pacer
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
@@ -29,6 +27,8 @@ from ..widgets.adding import AddingRow
 from ..widgets.detail import DetailPane
 from ..widgets.filter import FilterInput
 from ..widgets.results import ResultsList
+from .adding import AddActions
+from .ahead import pass_on
 from .links import LinkActions
 from .main_keys import MAIN_BINDINGS
 
@@ -37,11 +37,8 @@ NARROW = 100
 SHORT = 20
 """Below this many rows the facet line is dropped, so the list keeps room for three rows."""
 
-PROGRESS_EVERY = 0.1
-"""Seconds between two progress updates sent from the adding thread to the screen."""
 
-
-class MainScreen(SelectionActions, MarkActions, LinkActions):
+class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
     """Search as you type; read the highlighted paper; copy its links; mark it.
 
     Its keys are its BINDINGS (and those of the mixins it inherits): the help screen, the
@@ -105,9 +102,14 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         self.memory.stop()
         self.pacer.stop()
 
-    def on_key(self) -> None:
-        """Any key (typing, scrolling) postpones the next full collection."""
+    async def on_key(self, event: Key) -> None:
+        """Any key (typing, scrolling) postpones the next full collection. Its binding runs
+        here, in the order typed, not once the key has reached the app (see `ahead`), and a
+        key typed behind one that opened another screen goes to that screen."""
         self.memory.busy()
+        if not pass_on(self, event) and await self.app._check_bindings(event.key):
+            event.stop()  # Textual 8.2.8 (pinned) names this step only privately
+            event.prevent_default()
 
     # -- searching -------------------------------------------------------------------------
 
@@ -349,65 +351,3 @@ class MainScreen(SelectionActions, MarkActions, LinkActions):
         self.set_class(event.size.width < NARROW, "narrow")
         self.set_class(event.size.height < SHORT, "short")
         self.call_after_refresh(self.show_facets)
-
-    # -- adding ----------------------------------------------------------------------------
-
-    def add_paths(self, paths: list[str]) -> None:
-        self.adding = True
-        self.query_one("#adding").display = True
-        self.adding_progress = AddProgress()
-        # The save reports no steps: a timer keeps its elapsed time moving on screen.
-        self._adding_timer = self.set_interval(0.5, self.show_progress)
-        self.run_add(paths)
-
-    @work(thread=True, group="add", exit_on_error=False)
-    def run_add(self, paths: list[str]) -> None:
-        tracker = self.adding_progress
-        shown = {"at": 0.0, "stage": None}
-
-        def progress(done: int, total: int, path: str, stage: str = "reading") -> None:
-            tracker(done, total, path, stage)
-            now = time.monotonic()
-            if stage != shown["stage"] or done == total or now - shown["at"] >= PROGRESS_EVERY:
-                shown.update(at=now, stage=stage)
-                self.post_message(AddProgressed(tracker.fraction(), tracker.line()))
-
-        try:
-            report = self.backend.add(paths, progress)
-        except Exception as error:
-            self.post_message(AddFinished(None, str(error)))
-            return
-        self.post_message(AddFinished(report, None))
-
-    @on(AddProgressed)
-    def add_progressed(self, message: AddProgressed) -> None:
-        self.show_progress(message)
-
-    def show_progress(self, step: AddProgressed | None = None) -> None:
-        """Reading files, indexing papers (with rate and time left), saving the index: as a
-        worker's step said, or (on the timer) as the add stands now."""
-        if self.adding:
-            tracker = self.adding_progress
-            fraction, line = (
-                (step.fraction, step.line) if step else (tracker.fraction(), tracker.line())
-            )
-            self.query_one("#adding", AddingRow).show(fraction, line)
-
-    @on(AddFinished)
-    def finish_add(self, message: AddFinished) -> None:
-        report, error = message.report, message.error
-        self.adding = False
-        if self._adding_timer is not None:
-            self._adding_timer.stop()
-        self.query_one("#adding").display = False
-        if error is not None:
-            self.notify(f"Adding failed: {error}", severity="error", timeout=10, markup=False)
-        else:
-            summary = (
-                f"Added {report.papers_new} new papers ({report.files_read} lists read, "
-                f"{report.files_unchanged} unchanged, {report.files_failed} failed)"
-            )
-            self.notify(summary, timeout=6)
-            for problem in report.problems[:5]:
-                self.notify(str(problem), severity="warning", timeout=10, markup=False)
-        self.search()

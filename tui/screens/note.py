@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from paperbrowse.index.clean import display_safe
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
+
+from .ahead import into_field
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -44,6 +47,10 @@ class NoteScreen(ModalScreen[str | None]):
                     style="dim",
                 )
             )
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed behind the one that opened this screen go into the field."""
+        into_field(self.query_one(TextArea), event)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -8,7 +8,7 @@ import re
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.marks import clean_tag
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -17,6 +17,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 from ..widgets.filter import FilterInput
+from .ahead import into_field
 
 SEPARATORS = re.compile(r"[,\s]+")
 
@@ -92,6 +93,10 @@ class TagScreen(ModalScreen[list[str] | None]):
                     style="dim",
                 )
             )
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed behind the one that opened this screen go into the field."""
+        into_field(self.query_one(Input), event)
 
     def on_mount(self) -> None:
         field = self.query_one(Input)
