@@ -33,7 +33,8 @@ def fetch_today(screen: MainScreen) -> None:
 def _status(screen: MainScreen, text: str) -> None:
     line = Text("Hugging Face: ", style="bold")
     line.append(text)  # plain text: dates and counts, never markup
-    screen.set_status(line)
+    screen.activity = line  # kept over a search's line until the fetch ends
+    screen.update_status()
 
 
 def _fetch(screen: MainScreen, day: dt.date) -> None:
@@ -75,6 +76,7 @@ def _fetch(screen: MainScreen, day: dt.date) -> None:
 
 
 def _finish(screen: MainScreen, done: tuple[int, dt.date, Any] | None, error: str | None) -> None:
+    screen.activity = None
     if error is not None or done is None:
         screen.notify(f"Fetch failed: {error}", severity="error", timeout=10, markup=False)
         screen.update_status()

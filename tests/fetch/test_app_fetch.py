@@ -14,6 +14,7 @@ from fetch_server import Reply, hf_item
 from paperbrowse.index.library import Library
 from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.backend import Backend
+from paperbrowse.tui.screens.main import MainScreen
 from paperbrowse.tui.widgets.results import ResultsList
 from textual.widgets import Static
 
@@ -51,14 +52,20 @@ def test_F_fetches_todays_list_and_shows_the_new_papers(tmp_path, monkeypatch, s
     server.route(HF, lambda r: Reply([hf_item(n, day=r.query["date"]) for n in range(3)],
                                      delay=0.5))  # fmt: skip
     app, library = _app(tmp_path, monkeypatch, server)
+    # Every line the status showed, as it was set: the fetch may be over by the time
+    # Pilot's press returns, so looking at the status afterwards could miss it.
     seen: list[str] = []
+    set_status = MainScreen.set_status
+    monkeypatch.setattr(
+        MainScreen, "set_status", lambda s, t: (seen.append(t.plain), set_status(s, t))
+    )
 
     async def run() -> None:
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("escape")  # out of the filter, where F is a letter
             await pilot.press("F")
-            await _until(pilot, lambda: seen.append(_status(app)) or "Hugging Face" in seen[-1])
+            await _until(pilot, lambda: any(s.startswith("Hugging Face: ") for s in seen))
             await _until(pilot, lambda: app.screen.query_one(ResultsList).rows.total == 3)
             await _until(pilot, lambda: any("Fetched 3" in n for n in app.notified))
 

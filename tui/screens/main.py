@@ -66,6 +66,8 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         self.adding = False
         self._probed = False
         self._has_forum = False
+        self.activity: Text | None = None
+        """What a running fetch says: the status line shows it, not the search's line."""
         """Whether the footer now offers the highlighted paper's OpenReview link."""
 
     def compose(self) -> ComposeResult:
@@ -194,7 +196,10 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
             line.update(facet_line(self.outcome, width), layout=False)  # always one line
 
     def update_status(self) -> None:
-        if self.outcome is not None:
+        """The search's line, or what a running fetch says (until it ends)."""
+        if self.activity is not None:
+            self.set_status(self.activity)
+        elif self.outcome is not None:
             self.set_status(status_text(self.outcome, self.sort, self.backend.demo))
 
     def set_status(self, text: Text) -> None:
