@@ -66,9 +66,9 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         self.adding = False
         self._probed = False
         self._has_forum = False
+        """Whether the footer now offers the highlighted paper's OpenReview link."""
         self.activity: Text | None = None
         """What a running fetch says: the status line shows it, not the search's line."""
-        """Whether the footer now offers the highlighted paper's OpenReview link."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):

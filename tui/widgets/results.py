@@ -43,7 +43,8 @@ EMPTY_ROWS = Rows(0, lambda start, stop: [])
 
 def row_columns(paper: Paper) -> tuple[str, str, str]:
     """The right-hand columns of a row: first author (+ et al.), venue/year or list date,
-    and the retweet count when known (`1498 RT`: a count, not a like)."""
+    and the retweet count when known (`1498 RT`: a count, not a like); as stored (`fit`
+    makes them safe for the terminal)."""
     author = ""
     if paper.authors:
         author = paper.authors[0] + (" et al." if len(paper.authors) > 1 else "")
@@ -52,7 +53,7 @@ def row_columns(paper: Paper) -> tuple[str, str, str]:
     else:
         when = paper.date or next((s.label for s in paper.sources if s.label), "") or ""
     tweets = f"{paper.retweets} RT" if paper.retweets is not None else ""
-    return display_safe(author), display_safe(when), tweets
+    return author, when, tweets
 
 
 def fit(text: str, width: int) -> str:
@@ -214,7 +215,8 @@ class ResultsList(ScrollView, can_focus=True):
 
     def _row_styles(self, is_cursor: bool) -> tuple[Style, Style]:
         """A row's style and its columns' style, the cursor's or not (kept until the CSS, the
-        theme or the focus changes: working them out walks every ancestor)."""
+        theme or the focus changes, which Textual tells through `notify_style_update`:
+        working them out walks every ancestor)."""
         styles = self._styles.get(is_cursor)
         if styles is None:
             base = self.rich_style
@@ -224,12 +226,6 @@ class ResultsList(ScrollView, can_focus=True):
             )
             styles = self._styles[is_cursor] = (row, row + meta)
         return styles
-
-    def on_focus(self) -> None:
-        self._styles.clear()
-
-    def on_blur(self) -> None:
-        self._styles.clear()
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
