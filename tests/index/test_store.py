@@ -272,3 +272,21 @@ def test_stats_count_papers_by_format_venue_and_year(library, lists):
     assert stats["by_venue"] == {"NeurIPS": 3}
     assert stats["by_year"] == {"2021": 2, "2022": 3}
     assert stats["without_year"] == 2  # the two daily-dump papers listed nowhere else
+
+
+def test_facets_stop_between_two_venues_when_a_newer_search_wants_the_cpu(tmp_path, lists, fixture):
+    """Counting facets asks `should_stop` once per venue and format term: a yes stops it, and
+    the same results can be counted in full afterwards."""
+    from paperbrowse.index.cancel import SearchCancelled
+
+    with Library(tmp_path / "ix") as lib:
+        lib.add([lists[HOT]])
+        lib.add([fixture("conference/ICML-2023-list01.md")])
+        results = lib.search("*")
+        lib.count(results)  # the matching papers are known now: only facet terms ask
+        asked = []
+        with pytest.raises(SearchCancelled):
+            lib.facets(results, should_stop=lambda: asked.append(1) or True)
+        assert len(asked) == 1
+        facets = lib.facets(results, should_stop=lambda: False)
+    assert [(f.value, f.count) for f in facets["source"]] == [("hotpapers", 3), ("conference", 1)]
