@@ -20,7 +20,11 @@ class IndexProblem(Exception):
     def __init__(self, message: str, kind: str) -> None:
         super().__init__(message)
         self.kind = kind
-        """One of: missing, foreign, version, corrupt, locked, unwritable."""
+        """One of: missing, foreign, version, corrupt, locked, unwritable, gone, process."""
+
+    def __reduce__(self) -> tuple[type[IndexProblem], tuple[str, str]]:
+        """Pickled whole (the app's search process sends it back)."""
+        return (type(self), (str(self), self.kind))
 
 
 def damaged(path: Path, error: BaseException) -> IndexProblem:

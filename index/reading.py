@@ -50,6 +50,10 @@ class QueryError(ValueError):
         self.position = position
         self.query = query
 
+    def __reduce__(self) -> tuple[type[QueryError], tuple[str, int | None, str]]:
+        """Pickled whole (the app's search process sends it back)."""
+        return (type(self), (self.message, self.position, self.query))
+
     def pointer(self) -> str:
         """The query with a caret under the problem, for a terminal."""
         if self.position is None:

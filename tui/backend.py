@@ -12,11 +12,11 @@ from paperbrowse.index.library import (
     IndexProblem,
     Library,
     QueryError,
-    ResultSet,
     SearchCancelled,
 )
 from paperbrowse.index.models import AddReport, Facet, Paper
 
+from .searchproc import Counted, Found, SearchProcess
 from .widgets.results import Rows
 
 PREFETCH = 40
@@ -46,43 +46,61 @@ class Outcome:
     correction: str | None = None
     error: QueryError | None = None
     related_to: Paper | None = None
-    results: ResultSet | None = None
+    results: Found | None = None
+    """The search process's handle on the result set (for rows and counts)."""
     stage: Stage = Stage.COUNTED
     library_size: int = 0
     """Papers in the index when the search ran (so the UI never asks from its own thread)."""
 
 
 class Backend:
-    """Serialises every use of one Library across worker threads.
+    """The app's door to a Library: searches, counts and row reads run in a child process
+    (`searchproc`), one at a time across worker threads (Whoosh searchers are not safe to
+    share, and the child answers in turn); the UI thread never waits on `lock`.
 
-    Whoosh searchers are not safe to share between threads, so searches and row fetches
-    (both in workers: the UI thread never waits on this lock) take turns on one lock."""
+    `library` stays in the app's process for what it writes: the user's marks, and adds
+    (with a writer of their own, so searches go on meanwhile)."""
 
     def __init__(self, library: Library, *, demo: bool = False) -> None:
         self.library = library
         self.demo = demo
         self.lock = threading.RLock()
+        self.process = SearchProcess(library.path, self._marks_path)
+
+    def _marks_path(self) -> Path | None:
+        marks = self.library.marks
+        return marks.path if marks is not None else None
 
     @property
     def path(self) -> Path:
         return self.library.path
 
+    def close(self) -> None:
+        """Stop the search process and close the index and the marks."""
+        with self.lock:
+            self.process.close()
+        self.library.close()
+
     def paper_count(self) -> int:
         with self.lock:
-            return self.library.paper_count()
+            return int(self.process.call("paper_count"))
 
-    def _rows(self, results: ResultSet) -> Rows:
-        library = self.library
+    def paper_keys(self) -> list[str]:
+        """Every paper key the index holds (what marks know papers by)."""
+        with self.lock:
+            return list(self.process.call("paper_keys"))
+
+    def _rows(self, found: Found) -> Rows:
+        process = self.process
 
         def fetch(start: int, stop: int) -> list[Paper]:
             with self.lock:
                 try:
-                    return library.papers(results, start, stop)
+                    return list(process.call("papers", found.token, start, stop))
                 except IndexProblem:
                     return []  # drawn as blank rows; the search said what is wrong
 
-        prefetched = tuple(library.papers(results, 0, min(PREFETCH, len(results.docnums))))
-        return Rows(len(results), fetch, prefetched)
+        return Rows(found.length, fetch, found.prefetched)
 
     def search(
         self,
@@ -96,67 +114,65 @@ class Backend:
         `complete`). `quick` looks in titles and authors only, for a first answer while the
         abstracts are searched. A bad query comes back with `error` set, never raised; None
         means `should_stop()` interrupted it (a newer keystroke)."""
+        stop = should_stop or (lambda: False)
         with self.lock:
             try:
-                results = self.library.search(
-                    text,
-                    sort=sort,
-                    as_you_type=True,
-                    count=False,
-                    quick=quick,
-                    should_stop=should_stop,
+                found: Found = self.process.call(
+                    "search", text, sort, quick, PREFETCH, should_stop=stop
                 )
-                rows = self._rows(results)
             except QueryError as error:
                 return Outcome(text, sort, Rows(0, lambda a, b: []), error=error)
             except IndexProblem as problem:  # damaged files met while reading
                 return Outcome(text, sort, Rows(0, lambda a, b: []), error=QueryError(str(problem)))
             except SearchCancelled:
                 return None
-            return Outcome(
-                text,
-                sort,
-                rows,
-                terms=results.terms,
-                results=results,
-                stage=Stage.FIRST if quick else Stage.RANKED,
-                library_size=self.library.paper_count(),
-            )
+        return Outcome(
+            text,
+            sort,
+            self._rows(found),
+            terms=found.terms,
+            results=found,
+            stage=Stage.FIRST if quick else Stage.RANKED,
+            library_size=found.library_size,
+        )
 
     def complete(
         self, outcome: Outcome, should_stop: Callable[[], bool] | None = None
     ) -> Outcome | None:
         """The same outcome with the exact total, facet counts and a did-you-mean hint (None
         when interrupted)."""
-        results = outcome.results
-        if results is None:
+        found = outcome.results
+        if found is None:
             return outcome
+        stop = should_stop or (lambda: False)
         with self.lock:
-            library = self.library
             try:
-                total = library.count(results, should_stop)
-                facets = library.facets(results, should_stop=should_stop)
+                counted: Counted = self.process.call(
+                    "complete", found.token, outcome.text, should_stop=stop
+                )
             except (SearchCancelled, IndexProblem):
                 return None
-            unmatched = not total or results.relaxed
-            correction = library.correction(outcome.text) if unmatched else None
-        rows = Rows(total, outcome.rows.fetch, outcome.rows.prefetched)
+        rows = Rows(counted.total, outcome.rows.fetch, outcome.rows.prefetched)
         return replace(
-            outcome, rows=rows, facets=facets, correction=correction, stage=Stage.COUNTED
+            outcome,
+            rows=rows,
+            facets=counted.facets,
+            correction=counted.correction,
+            stage=Stage.COUNTED,
         )
 
     def related(self, paper: Paper, sort: str) -> Outcome:
         with self.lock:
-            hits = self.library.related(paper, limit=50)
-        papers = [hit.paper for hit in hits]
+            papers: list[Paper] = self.process.call("related", paper, 50)
+            size = int(self.process.call("paper_count"))
         rows = Rows(len(papers), lambda a, b: papers[a:b], tuple(papers))
-        return Outcome("", sort, rows, related_to=paper, library_size=self.paper_count())
+        return Outcome("", sort, rows, related_to=paper, library_size=size)
 
     def changed_on_disk(self) -> bool:
         """True when another process committed to the index since the last search."""
         with self.lock:
             try:
-                return self.library.changed_on_disk()
+                return bool(self.process.call("changed_on_disk"))
             except Exception:
                 return False
 

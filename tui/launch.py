@@ -74,5 +74,5 @@ def run_app(args: argparse.Namespace) -> int:
     )
     app.run()
     if app.backend is not None:
-        app.backend.library.close()
+        app.backend.close()
     return app.return_code or 0

@@ -148,8 +148,7 @@ class MarkActions(Screen[None]):
             return
 
         def keys() -> list[str]:
-            with backend.lock:
-                return backend.library.paper_keys()
+            return backend.paper_keys()  # type: ignore[no-any-return]
 
         # The index's keys are read before marks are written, never while the marks file's
         # lock is held: a search holds the backend's lock and then reads marks (the other
