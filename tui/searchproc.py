@@ -220,8 +220,11 @@ class SearchProcess:
         self, child: _Child, method: str, args: Any, should_stop: Callable[[], bool] | None
     ) -> tuple[int, bool, Any]:
         number = next(self._numbers)
-        child.connection.send((number, method, args, should_stop is not None))
         told = False
+        if should_stop is not None and should_stop():  # stale already: stop at the first check
+            FLAG.pack_into(child.flag, 0, number)
+            told = True
+        child.connection.send((number, method, args, should_stop is not None))
         while not child.connection.poll(POLL):
             if should_stop is not None and not told and should_stop():
                 FLAG.pack_into(child.flag, 0, number)
