@@ -15,6 +15,7 @@ from paperbrowse.index.library import Library
 from paperbrowse.tui.app import PaperBrowseApp
 from paperbrowse.tui.backend import Backend
 from paperbrowse.tui.screens.main import MainScreen
+from paperbrowse.tui.widgets.detail import DetailPane
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -205,6 +206,11 @@ class Tui:
 
     def status(self, app: PaperBrowseApp) -> str:
         return self.text_of(app, "#status")
+
+    @staticmethod
+    def detail_text(app: PaperBrowseApp) -> str:
+        """The plain text the detail pane shows (before wrapping)."""
+        return app.screen.query_one("#detail", DetailPane).text.plain
 
     @staticmethod
     def screen_text(app: PaperBrowseApp) -> str:

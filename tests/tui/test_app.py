@@ -48,11 +48,11 @@ async def test_the_detail_pane_shows_the_highlighted_paper(tui: Tui) -> None:
     app = tui.app()
     async with tui.run(app) as pilot:
         await tui.select(pilot, "gradient")
-        first = tui.text_of(app, "#detail-body")
+        first = tui.detail_text(app)
         results = app.screen.query_one("#results", ResultsList)
         assert first.startswith(results.paper_at(0).title)
         await tui.press(pilot, "j")
-        assert tui.text_of(app, "#detail-body").startswith(results.paper_at(1).title)
+        assert tui.detail_text(app).startswith(results.paper_at(1).title)
 
 
 async def test_a_malformed_query_marks_the_filter_and_keeps_the_last_good_results(

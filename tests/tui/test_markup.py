@@ -36,7 +36,7 @@ async def test_markup_in_a_title_shows_verbatim_in_the_detail_pane(tui: Tui) -> 
     app = tui.app()
     async with tui.run(app, BIG) as pilot:
         await tui.select(pilot, HOSTILE_ID)
-        detail = tui.text_of(app, "#detail-body")
+        detail = tui.detail_text(app)
         assert detail.splitlines()[0] == HOSTILE_TITLE
         assert "Titles such as [bold red]x[/] and links like [link=http://evil]y[/link]" in detail
 

@@ -93,7 +93,7 @@ async def test_retweets_are_counted_without_a_heart(tui: Tui) -> None:
         await tui.select(pilot, "rotary lattice")
         paper = app.screen.query_one("#results", ResultsList).highlighted
         assert row_columns(paper)[2] == "930 RT"
-        assert f"930 retweets, {paper.favorites} favorites" in tui.text_of(app, "#detail-body")
+        assert f"930 retweets, {paper.favorites} favorites" in tui.detail_text(app)
         assert "♥" not in tui.screen_text(app)
 
 

@@ -90,6 +90,7 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
 
     def on_mount(self) -> None:
         self.query_one("#adding").display = False
+        self.query_one("#empty").display = False  # until a search says the index is empty
         self.query_one("#filter", Input).focus()
         self.set_interval(2.0, self.check_index)
         self.memory.start()

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import asyncio
+import time
 from pathlib import PurePath
+from typing import Any
 
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.highlight import highlight_spans
 from paperbrowse.index.models import Paper
 from rich.text import Text
-from textual import work
-from textual.app import ComposeResult
+from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual, visualize
+from textual.worker import get_current_worker
+
+from .sizing import set_virtual_size
 
 PAUSE = 0.1
 """Seconds a paper shown `soon` waits for the next one."""
@@ -88,12 +94,17 @@ def paper_text(paper: Paper, terms: tuple[tuple[str, str], ...] = ()) -> Text:
 
 
 SCROLL = "In the detail pane (`tab`): scroll the abstract and its sources to the end"
+PLACEHOLDER = Text("No paper selected.", style="dim")
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(ScrollView, can_focus=True):
     """The selected paper: title, authors, venue, links, abstract and sources. `tab` from
     the list focuses it, so a long abstract can be scrolled to the end from the keyboard
-    (its BINDINGS, and VerticalScroll's arrows, pgup/pgdn, home/end)."""
+    (its BINDINGS, and ScrollView's arrows, pgup/pgdn, home/end).
+
+    Wrapping an abstract into lines is the slowest part of a frame, so a worker thread does
+    it and posts the lines (`Wrapped`); a frame only copies the lines in view. Until they
+    come, the paper shown before stays (for a few milliseconds)."""
 
     BINDINGS: list[BindingType] = [
         Binding("j", "scroll_down", "Scroll down", show=False, tooltip=SCROLL, id="detail-down"),
@@ -106,36 +117,80 @@ class DetailPane(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     DetailPane {
         padding: 0 1;
-    }
-    DetailPane > Static {
-        width: 1fr;
+        overflow-y: scroll;  /* never comes or goes with a paper: that would re-arrange the screen */
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;  /* a thin one, as it is always there */
     }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
+    class Wrapped(Message):
+        """A paper's text, wrapped to the pane's width by the worker."""
+
+        def __init__(self, text: Text, lines: list[Strip], width: int, home: bool) -> None:
+            super().__init__()
+            self.text = text
+            self.lines = lines
+            self.width = width
+            self.home = home
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.text: Text = PLACEHOLDER
+        """What the pane shows (once wrapped): tests and the reading screen read it."""
+        self._wanted: Text = PLACEHOLDER
+        """The text last asked for (shown once wrapped)."""
+        self._lines: list[Strip] = []
+        self._wrapped_for = (-1, -1)
+
+    def on_mount(self) -> None:
+        self._wrap(self._wanted, home=True)
+
+    def on_resize(self) -> None:
+        if self._wrapped_for != self._room():
+            self._wrap(self._wanted, home=self._wanted is not self.text)
 
     def show(
         self, paper: Paper | None, terms: tuple[tuple[str, str], ...] = (), soon: bool = False
     ) -> None:
         """Show a paper now, or `soon`: once no other paper came for `PAUSE` s (while the
-        user types, drawing an abstract is the slowest part of a frame, and the next key
-        would replace it anyway)."""
-        if soon:
-            self._show_soon(paper, terms)
+        user types the next key would replace it anyway)."""
+        self._wanted = PLACEHOLDER if paper is None else paper_text(paper, terms)
+        self._wrap(self._wanted, home=True, wait=PAUSE if soon else 0.0)
+
+    def _room(self) -> tuple[int, int]:
+        region = self.scrollable_content_region  # the scrollbar always shows: see DEFAULT_CSS
+        return region.width, region.height
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def _wrap(self, text: Text, home: bool, wait: float = 0.0) -> None:
+        worker = get_current_worker()
+        if wait:
+            time.sleep(wait)
+        if worker.is_cancelled:
             return
-        self.workers.cancel_group(self, "detail")
-        self._show(paper, terms)
+        width = self._room()[0]
+        if width <= 0:
+            return  # hidden: wrapped when it is shown (on_resize)
+        visual = visualize(self, text, markup=False)
+        lines = Visual.to_strips(self, visual, width, None, self.visual_style)
+        if not worker.is_cancelled:
+            self.post_message(self.Wrapped(text, lines, width, home))
 
-    @work(exclusive=True, group="detail", exit_on_error=False)
-    async def _show_soon(self, paper: Paper | None, terms: tuple[tuple[str, str], ...]) -> None:
-        await asyncio.sleep(PAUSE)
-        self._show(paper, terms)
+    @on(Wrapped)
+    def _wrapped(self, message: Wrapped) -> None:
+        message.stop()
+        self.text = message.text
+        self._lines = message.lines
+        self._wrapped_for = self._room()
+        set_virtual_size(self, Size(message.width, len(message.lines)))
+        if message.home:
+            self.scroll_home(animate=False)
+        self.refresh()
 
-    def _show(self, paper: Paper | None, terms: tuple[tuple[str, str], ...]) -> None:
-        body = self.query_one("#detail-body", Static)
-        if paper is None:
-            body.update(Text("No paper selected.", style="dim"))
-        else:
-            body.update(paper_text(paper, terms))
-        self.scroll_home(animate=False)
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        style = self.visual_style.rich_style
+        if index < len(self._lines):
+            return self._lines[index].crop_extend(0, width, style)
+        return Strip.blank(width, style)

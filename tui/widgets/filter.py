@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+from .sizing import LayoutFreeSize
 
-class FilterInput(Input):
+
+class FilterInput(LayoutFreeSize, Input):
     """An Input that runs its own key bindings (ctrl+u, backspace, ctrl+w, arrows…) the
     moment a key reaches it.
 

@@ -23,6 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .sizing import set_virtual_size
+
 Fetch = Callable[[int, int], list[Paper]]
 """fetch(start, stop): the papers at positions [start, stop) of a result list."""
 
@@ -159,7 +161,7 @@ class ResultsList(ScrollView, can_focus=True):
         self._asked.clear()
         for index, paper in enumerate(rows.prefetched):
             self._cache[index] = paper
-        self.virtual_size = Size(self.size.width, rows.total)
+        set_virtual_size(self, Size(self.size.width, rows.total))
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.cursor = 0
         self.refresh()
@@ -167,7 +169,7 @@ class ResultsList(ScrollView, can_focus=True):
     def update_total(self, total: int) -> None:
         """The same results, now known to be `total` long (cursor and scroll kept)."""
         self.rows = Rows(total, self.rows.fetch, self.rows.prefetched)
-        self.virtual_size = Size(self.size.width, total)
+        set_virtual_size(self, Size(self.size.width, total))
         self.refresh()
 
     def paper_at(self, index: int) -> Paper | None:
@@ -257,7 +259,7 @@ class ResultsList(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, style)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.rows.total)
+        set_virtual_size(self, Size(self.size.width, self.rows.total))
 
     # -- cursor ----------------------------------------------------------------------------
 

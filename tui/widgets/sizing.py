@@ -1,0 +1,32 @@
+"""Provides set_virtual_size and LayoutFreeSize: a widget's content size changed without
+re-arranging the whole screen.
+
+Textual (8.2.8, pinned in pyproject) declares `virtual_size` a layout reactive: each change
+re-arranges and redraws the whole screen (15-30 ms a frame here, the slowest frames while
+typing), though only the widget's own scrollbars depend on it. The list's length, the detail
+pane's lines and the filter's text width change with every keystroke."""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widget import Widget
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """Set a scrolling widget's virtual size and update its scrollbars, as a layout would
+    for it (`_scroll_update`: which scrollbars show, their thumbs, the scroll clamped). A
+    scrollbar that comes or goes still asks for a layout itself: the widget's width changes."""
+    if widget.virtual_size == size:
+        return
+    widget.set_reactive(Widget.virtual_size, size)
+    if widget.is_scrollable and widget.container_size:
+        widget._scroll_update(size)  # what a layout runs for this widget (Textual 8.2.8)
+    widget.refresh()
+
+
+class LayoutFreeSize:
+    """For a widget whose virtual size never moves anything else (an Input: no scrollbars,
+    one line): its `virtual_size` repaints it, without a layout."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
