@@ -101,22 +101,62 @@ async def test_retweets_are_counted_without_a_heart(tui: Tui) -> None:
 
 
 def footer_keys(app: PaperBrowseApp) -> str:
+    """The footer's keys that can act now (a dimmed key is shown but says it cannot)."""
     footer = app.screen.query_one(Footer)
-    return " ".join(str(key.description) for key in footer.query("FooterKey"))
+    return " ".join(
+        str(key.description) for key in footer.query("FooterKey") if not key.has_class("-disabled")
+    )
 
 
-async def test_the_footer_offers_openreview_only_on_papers_that_have_it(tui: Tui) -> None:
-    """On a paper without an OpenReview forum the footer does not offer `o` (and `o` says
-    there is none); on one with a forum it does."""
+async def test_the_footer_lights_openreview_only_on_papers_that_have_it(tui: Tui) -> None:
+    """On a paper without an OpenReview forum the footer shows `o` dimmed (and `o` says
+    there is none); on one with a forum it lights it, in the same place: the footer is not
+    rebuilt for it (a rebuild re-arranges the whole screen)."""
     app = tui.app()
     async with tui.run(app) as pilot:
         await tui.select(pilot, "rotary lattice")  # a Hot Papers entry: arXiv only
+        footer = app.screen.query_one(Footer)
+        keys = list(footer.query("FooterKey"))
+        assert "OpenReview" in [str(key.description) for key in keys]
         assert "OpenReview" not in footer_keys(app)
         await tui.press(pilot, "o")
         assert "This paper has no OpenReview URL; the clipboard is unchanged." in app.notified
         await tui.press(pilot, "slash")
         await tui.select(pilot, "Contrastive Mirage")
         await tui.until(pilot, lambda: "OpenReview" in footer_keys(app))
+
+
+async def test_a_narrow_footer_leaves_out_o_where_it_cannot_act(tui: Tui) -> None:
+    """At 80 columns the footer is full: `o` is shown only on a paper with a forum."""
+    app = tui.app()
+    async with tui.run(app, tui.narrow) as pilot:
+        await tui.select(pilot, "rotary lattice")
+        footer = app.screen.query_one(Footer)
+        assert "OpenReview" not in [str(key.description) for key in footer.query("FooterKey")]
+        assert "Help" in footer_keys(app)
+        await tui.press(pilot, "slash")
+        await tui.select(pilot, "Contrastive Mirage")
+        await tui.until(pilot, lambda: "OpenReview" in footer_keys(app))
+
+
+async def test_moving_through_the_list_dims_and_lights_o_without_rebuilding_the_footer(
+    tui: Tui,
+) -> None:
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "")  # every paper, the list focused
+        results = app.screen.query_one("#results", ResultsList)
+        keys = list(app.screen.query_one(Footer).query("FooterKey"))
+        seen = set()
+        for _ in range(tui.papers):
+            paper = results.highlighted
+            assert paper is not None
+            has_forum = paper.urls.openreview is not None
+            seen.add(has_forum)
+            await tui.until(pilot, lambda: ("OpenReview" in footer_keys(app)) == has_forum)  # noqa: B023
+            assert list(app.screen.query_one(Footer).query("FooterKey")) == keys
+            await tui.press(pilot, "j")
+        assert seen == {True, False}
 
 
 # -- the empty index ---------------------------------------------------------------------------

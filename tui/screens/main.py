@@ -11,7 +11,7 @@ from textual.binding import BindingType
 from textual.containers import Container, Vertical
 from textual.events import Key, Resize
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 from textual.worker import get_current_worker
 
 from ..backend import Backend, Outcome
@@ -26,6 +26,7 @@ from ..status import empty_state, error_text, facet_line, status_text
 from ..widgets.adding import AddingRow
 from ..widgets.detail import DetailPane
 from ..widgets.filter import FilterInput
+from ..widgets.footer import KeyFooter
 from ..widgets.results import ResultsList
 from .adding import AddActions
 from .ahead import pass_on
@@ -66,7 +67,7 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         self.adding = False
         self._probed = False
         self._has_forum = False
-        """Whether the footer now offers the highlighted paper's OpenReview link."""
+        """Whether the footer now lights `o` (the highlighted paper has an OpenReview link)."""
         self.activity: Text | None = None
         """What a running fetch says: the status line shows it, not the search's line."""
 
@@ -86,7 +87,7 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
             with Vertical(id="empty"):
                 yield Static(id="empty-text")
                 yield Button("Open the built-in demo", id="open-demo", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#adding").display = False
@@ -231,8 +232,8 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         typing = self.focused is not None and self.focused.id == "filter"
         self.query_one("#detail", DetailPane).show(event.paper, terms, soon=typing)
         has_forum = event.paper is not None and event.paper.urls.openreview is not None
-        if has_forum != self._has_forum:  # the footer offers only the links this paper has
-            self._has_forum = has_forum  # (rebuilding it is a slow step of a frame)
+        if has_forum != self._has_forum:  # the footer lights `o` only where it can act
+            self._has_forum = has_forum  # (only dims or lights `o`: see KeyFooter)
             self.refresh_bindings()
 
     def set_filter(self, text: str) -> None:
@@ -244,7 +245,8 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The focus keys act only where they mean something (else the key goes on to the
-        widget: `/` is text in the filter); `o` is offered only when there is a forum."""
+        widget: `/` is text in the filter); `o` copies only where there is a forum (elsewhere
+        it says there is none, and the footer shows it dimmed, or not at all when narrow)."""
         focused = self.focused
         in_filter = focused is not None and focused.id == "filter"
         if action == "focus_filter":
@@ -254,7 +256,13 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         if action in ("copy", "missing") and parameters == ("openreview",):
             paper = self.query_one("#results", ResultsList).highlighted
             has_forum = paper is not None and paper.urls.openreview is not None
-            return has_forum if action == "copy" else not has_forum
+            if action == "missing":
+                return not has_forum
+            if has_forum:
+                return True
+            # Dimmed, in its place (lighting it then is a repaint, not a rebuild of the
+            # footer: see KeyFooter); where the footer is full, not shown.
+            return False if self.has_class("narrow") else None
         return True
 
     def action_submit(self) -> None:
@@ -354,6 +362,9 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         self.app.run_action("demo")
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "narrow")
+        narrow = event.size.width < NARROW
+        if narrow != self.has_class("narrow"):
+            self.set_class(narrow, "narrow")
+            self.refresh_bindings()  # the footer keeps a dimmed `o` only where it has room
         self.set_class(event.size.height < SHORT, "short")
         self.call_after_refresh(self.show_facets)

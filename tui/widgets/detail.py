@@ -117,7 +117,7 @@ class DetailPane(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     DetailPane {
         padding: 0 1;
-        overflow-y: scroll;  /* never comes or goes with a paper: that would re-arrange the screen */
+        overflow-y: scroll;  /* never comes or goes with a paper (a layout) */
         overflow-x: hidden;
         scrollbar-size-vertical: 1;  /* a thin one, as it is always there */
     }

@@ -1,0 +1,82 @@
+"""What a keystroke's frame does: it redraws what changed, never re-arranging the screen (a
+layout redraws all of it, 20-30 ms at 100k papers), and the panes still size right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from paperbrowse.tui.widgets.detail import DetailPane
+from paperbrowse.tui.widgets.results import ResultsList
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from conftest import Tui
+
+ROTARY = "Rotary Lattice Embeddings"
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every time a screen is re-arranged from now on (watched, not changed)."""
+    seen: list[str] = []
+    original = Screen._refresh_layout
+
+    def watched(self: Screen[Any], *args: Any, **kwargs: Any) -> Any:
+        seen.append(type(self).__name__)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", watched)
+    return seen
+
+
+async def test_typing_a_query_never_re_arranges_the_screen(tui: Tui, layouts: list[str]) -> None:
+    """Each key changes the filter's text, the list's length, the paper shown and whether
+    `o` can act: all of it is redrawn in place."""
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        layouts.clear()
+        await tui.type_text(pilot, "rotary lat")
+        assert tui.status(app).startswith("1 paper")
+        assert tui.detail_text(app).startswith(ROTARY)
+        assert layouts == []
+
+
+async def test_moving_through_the_list_never_re_arranges_the_screen(
+    tui: Tui, layouts: list[str]
+) -> None:
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "")
+        layouts.clear()
+        for key in ("j", "j", "j", "k", "end", "home"):
+            await tui.press(pilot, key)
+        assert layouts == []
+
+
+async def test_the_list_s_scrollbar_follows_its_length_without_a_layout(tui: Tui) -> None:
+    app = tui.app()
+    async with tui.run(app, tui.narrow) as pilot:
+        results = app.screen.query_one("#results", ResultsList)
+        room = results.scrollable_content_region.height
+        assert results.rows.total == tui.papers > room  # 80x24: more papers than rows
+        assert results.show_vertical_scrollbar
+        assert results.max_scroll_y == tui.papers - room
+        await tui.search(pilot, "rotary lattice")
+        assert results.rows.total == 1
+        assert not results.show_vertical_scrollbar and results.max_scroll_y == 0
+
+
+async def test_the_detail_pane_wraps_again_for_its_new_width(tui: Tui) -> None:
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "rotary lattice")
+        detail = app.screen.query_one("#detail", DetailPane)
+        lines_before = len(detail._lines)
+        await pilot.resize_terminal(200, 36)
+        await tui.until(pilot, lambda: detail._wrapped_for == detail._room())
+        width = detail.scrollable_content_region.width
+        assert all(line.cell_length <= width for line in detail._lines)
+        assert len(detail._lines) < lines_before
+        assert detail.virtual_size.height == len(detail._lines)
+        assert ROTARY in tui.screen_text(app)
