@@ -1,14 +1,15 @@
 """Provides MemoryKeeper: keeps Python's cyclic garbage collector from stalling typing.
 
-A large index leaves hundreds of thousands of long-lived objects (whole columns, cached rows,
-Whoosh's readers and caches). A full collection walks all of them, 60-160 ms at 100k papers,
-and Python starts one whenever enough objects were allocated: on whichever thread, mid-
-keystroke, so the UI froze. So while the main screen is up, Python starts no full collection
-of its own (young objects are still collected as usual, a millisecond or two each). Once the
-user pauses (no key and no search for a moment), the garbage is collected in full and what is
-still alive is frozen (`gc.freeze`), so later collections skip it. Frozen objects are still
-freed by reference counting when they die; only reference cycles among them wait until the
-screen closes. A user who never pauses gets a full collection every `LONGEST` seconds."""
+A full collection walks every object the app holds (Textual's widgets and styles, the rows it
+has read); Python starts one whenever enough objects were allocated, mid-keystroke. (Before
+the index moved to its own process, Whoosh's readers and caches made that 60-160 ms at 100k
+papers; the app's own heap still takes 20-40 ms.) So while the main screen is up, Python
+starts no full collection of its own (young objects are still collected as usual, a
+millisecond or two each). What exists when the screen opens is frozen at once (`gc.freeze`),
+and once the user pauses (no key and no search for a moment), what came since is collected
+and what is left of it frozen too, so each collection walks only what is new. Frozen objects
+are still freed by reference counting when they die; only reference cycles among them wait
+until the screen closes. A user who never pauses gets a collection every `LONGEST` seconds."""
 
 from __future__ import annotations
 
@@ -35,11 +36,13 @@ class MemoryKeeper:
         self._thresholds: tuple[int, int, int] | None = None
 
     def start(self) -> None:
-        """From now on, full collections run only here."""
+        """From now on, full collections run only here; what exists now is frozen (the
+        first pause would otherwise walk all of it, the slowest collection)."""
         if self._thresholds is None:
             self._thresholds = gc.get_threshold()
             young, middle, _ = self._thresholds
             gc.set_threshold(young, middle, _NEVER)
+            gc.freeze()
 
     def busy(self) -> None:
         """The user typed or a search started: settle again at the next pause."""

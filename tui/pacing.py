@@ -8,7 +8,11 @@ took 40-150 ms while a search or a count ran beside it at 100k papers. The UI th
 hundred matches); while the beat is late it sleeps a millisecond at a time, which hands the
 GIL to the UI thread, and carries on as soon as the UI is idle again. Between two checks the
 GIL changes hands every millisecond (Python's default is 5), so the UI thread never waits
-long for it either."""
+long for it either.
+
+Since the index is searched in a process of its own (`searchproc`), the thread that asks is
+the one waiting for the child's answer (its stop checks), and what still shares the GIL with
+the UI is reading answers and wrapping the detail pane's text."""
 
 from __future__ import annotations
 

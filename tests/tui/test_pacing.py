@@ -93,9 +93,11 @@ def test_no_automatic_full_collection_while_the_keeper_runs_and_the_schedule_com
         young, middle, full = gc.get_threshold()
         assert (young, middle) == before[:2]
         assert full > 10_000
+        assert gc.get_freeze_count() > 0  # what existed at the start is never walked again
     finally:
         keeper.stop()
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
 
 
 def test_the_keeper_collects_at_a_pause_once_and_then_after_longest_of_typing(
