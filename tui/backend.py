@@ -16,8 +16,8 @@ from paperbrowse.index.library import (
 )
 from paperbrowse.index.models import AddReport, Facet, Paper
 
+from .rows import Rows
 from .searchproc import Counted, Found, SearchProcess
-from .widgets.results import Rows
 
 PREFETCH = 40
 """Rows read with the search itself, so the first screen paints without touching the index."""

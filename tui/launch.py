@@ -38,8 +38,6 @@ def index_hint(path: Path) -> str | None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from .app import PaperBrowseApp
-
     repair = None
     backend: Backend | None
     hint = None
@@ -57,6 +55,9 @@ def run_app(args: argparse.Namespace) -> int:
             # The app opens on an offer to rebuild from the lists the index recorded.
             backend = None
             repair = (path, str(problem), Library.recorded_files(path))
+
+    # Imported once the backend exists: its search process opens the index meanwhile.
+    from .app import PaperBrowseApp
 
     def with_marks(opened: Backend) -> Backend:
         """The user's marks go with any index the app opens (they follow papers, not files)."""

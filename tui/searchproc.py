@@ -71,11 +71,13 @@ class Counted:
 class Engine:
     """The child's side: a Library and the result sets its searches made (see `Backend`)."""
 
-    def __init__(self, index: str, marks: str | None) -> None:
+    def __init__(self, index: str, marks: str | None, opened: Any = None) -> None:
+        """`opened`: the Library at `index`, when the child opened it while the app started."""
         from paperbrowse.index.library import Library
         from paperbrowse.index.marks import Marks
 
-        self.library = Library(index, create=False, marks=Marks(marks) if marks else None)
+        self.library = opened if opened is not None else Library(index, create=False)
+        self.library.marks = Marks(marks) if marks else None
         self.found: OrderedDict[int, Any] = OrderedDict()
         self.tokens = itertools.count(1)
 
@@ -137,10 +139,17 @@ class Engine:
         return self.library.changed_on_disk()
 
 
-def serve(connection: Connection, cancelled: Callable[[int], bool]) -> None:
+def serve(connection: Connection, cancelled: Callable[[int], bool], index: str) -> None:
     """The child's loop: one call at a time, answered with its value or its exception. The
-    first call opens the index ("open"); a call that takes `should_stop` stops once
-    `cancelled(its number)` says so."""
+    first call ("open") names the index and the marks; a call that takes `should_stop` stops
+    once `cancelled(its number)` says so. The index is opened before the first call comes
+    (the app is starting meanwhile); a problem there is met again, and sent, on "open"."""
+    from paperbrowse.index.library import Library
+
+    try:
+        opened: Any = Library(index, create=False)
+    except Exception:
+        opened = None
     engine: Engine | None = None
     while True:
         try:
@@ -149,8 +158,8 @@ def serve(connection: Connection, cancelled: Callable[[int], bool]) -> None:
             return  # the app closed the pipe, or ended
         try:
             if method == "open":
-                engine = Engine(*args)
-                answer = None
+                engine = Engine(*args, opened if args[0] == index else None)
+                opened, answer = None, None
             elif engine is None:
                 raise IndexProblem("the search process has no index open", "process")
             else:
@@ -167,11 +176,11 @@ def serve(connection: Connection, cancelled: Callable[[int], bool]) -> None:
             return
 
 
-def main(socket_fd: int, flag_fd: int) -> None:
+def main(socket_fd: int, flag_fd: int, index: str) -> None:
     """The child's entry (`python -c`, so that the classes it pickles keep this module's
-    name): the socket to the app, and the 8-byte shared flag naming a call to stop."""
+    name): the socket to the app, the 8-byte shared flag naming a call to stop, the index."""
     flag = mmap.mmap(flag_fd, FLAG.size)
-    serve(Connection(socket_fd), lambda number: FLAG.unpack_from(flag)[0] == number)
+    serve(Connection(socket_fd), lambda number: FLAG.unpack_from(flag)[0] == number, index)
 
 
 class SearchProcess:
@@ -185,7 +194,7 @@ class SearchProcess:
         """The marks file, asked on the first call (the app sets it after building us)."""
         self._lock = threading.Lock()
         self._numbers = itertools.count(1)
-        self._child: _Child | None = _Child.start()
+        self._child: _Child | None = _Child.start(index)
         self._open = False
 
     def call(self, method: str, *args: Any, should_stop: Callable[[], bool] | None = None) -> Any:
@@ -193,7 +202,7 @@ class SearchProcess:
         exception here. With `should_stop`, the child is told to stop once it says so."""
         with self._lock:
             if self._child is None or self._child.process.poll() is not None:
-                self._child, self._open = _Child.start(), False
+                self._child, self._open = _Child.start(self.index), False
             child = self._child
             try:
                 ok, value = True, None
@@ -252,7 +261,7 @@ class _Child:
     flag: mmap.mmap
 
     @classmethod
-    def start(cls) -> _Child:
+    def start(cls, index: Path) -> _Child:
         ours, theirs = socket.socketpair()
         with tempfile.TemporaryFile() as backing:
             backing.write(bytes(FLAG.size))
@@ -260,7 +269,7 @@ class _Child:
             flag = mmap.mmap(backing.fileno(), FLAG.size)
             fds = (theirs.fileno(), backing.fileno())
             process = subprocess.Popen(
-                [sys.executable, "-c", f"{ENTRY}({fds[0]}, {fds[1]})"],
+                [sys.executable, "-c", f"{ENTRY}({fds[0]}, {fds[1]}, {str(index)!r})"],
                 pass_fds=fds,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,

@@ -5,9 +5,6 @@ worker fetches its chunk (behind any running search), and the list redraws when 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.models import Paper
 from rich.cells import cell_len, set_cell_size
@@ -23,24 +20,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..rows import EMPTY_ROWS, Rows
 from .sizing import set_virtual_size
 
-Fetch = Callable[[int, int], list[Paper]]
-"""fetch(start, stop): the papers at positions [start, stop) of a result list."""
-
 _CHUNK = 64
-
-
-@dataclass(frozen=True)
-class Rows:
-    """What the list shows: how many rows there are and how to read a slice of them."""
-
-    total: int
-    fetch: Fetch
-    prefetched: tuple[Paper, ...] = ()
-
-
-EMPTY_ROWS = Rows(0, lambda start, stop: [])
 
 
 def row_columns(paper: Paper) -> tuple[str, str, str]:
