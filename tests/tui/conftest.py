@@ -70,6 +70,7 @@ class Tui:
         self.tmp_path = tmp_path
         self.fixture_index = fixture_index
         self.libraries: list[Library] = []
+        self.backends: list[Backend] = []
         self._copies = 0
 
     # -- building --------------------------------------------------------------------------
@@ -98,9 +99,13 @@ class Tui:
         if lists is not None:
             library.add(lists)
         self.libraries.append(library)
-        return record_notifications(PaperBrowseApp(backend(library), paths=paths))
+        built = backend(library)
+        self.backends.append(built)
+        return record_notifications(PaperBrowseApp(built, paths=paths))
 
     def close(self) -> None:
+        for backend in self.backends:
+            backend.close()  # its search process ends now, not whenever it is collected
         for library in self.libraries:
             library.close()
 
