@@ -1,5 +1,7 @@
-"""Provides IndexProblem, the one error an unusable index raises, and damage_guard, which turns
-the errors of reading damaged index files into it (one wording of "damaged" for every path)."""
+"""Provides the core's two errors: IndexProblem, the one error an unusable index raises, with
+damage_guard, which turns the errors of reading damaged index files into it (one wording of
+"damaged" for every path); and QueryError, a query that cannot be run. Both pickle whole (the
+app's search process sends them back)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,26 @@ class IndexProblem(Exception):
     def __reduce__(self) -> tuple[type[IndexProblem], tuple[str, str]]:
         """Pickled whole (the app's search process sends it back)."""
         return (type(self), (str(self), self.kind))
+
+
+class QueryError(ValueError):
+    """A query that cannot be run: the message says what, `position` says where (0-based)."""
+
+    def __init__(self, message: str, position: int | None = None, query: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.query = query
+
+    def __reduce__(self) -> tuple[type[QueryError], tuple[str, int | None, str]]:
+        """Pickled whole (the app's search process sends it back)."""
+        return (type(self), (self.message, self.position, self.query))
+
+    def pointer(self) -> str:
+        """The query with a caret under the problem, for a terminal."""
+        if self.position is None:
+            return self.query
+        return f"{self.query}\n{' ' * self.position}^"
 
 
 def damaged(path: Path, error: BaseException) -> IndexProblem:

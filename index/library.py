@@ -14,13 +14,12 @@ from typing import Any
 from whoosh.query import Term
 
 from .cancel import SearchCancelled, StopCheck
-from .errors import IndexProblem
+from .errors import IndexProblem, QueryError
 from .ids import find_id
 from .intake import FileRecord, Progress, Stage
 from .markfilter import index_keys
 from .marks import Marks
 from .models import AddReport, Facet, Hit, Paper
-from .reading import QueryError
 from .rebuild import rebuild, recorded_files
 from .results import SORTS, ResultSet
 from .search import Searching

@@ -13,10 +13,11 @@ from typing import Any
 
 from whoosh.reading import TermNotFound
 
+from .errors import QueryError
 from .lru import LRU
 from .marks import Marks, MarksUnavailable
 from .models import Facet
-from .reading import MarkFilter, QueryError
+from .reading import MarkFilter
 
 MARK_HINT = re.compile(r"(?:^|[\s(-])(?:is|tag|has):", re.IGNORECASE)
 """Text that may hold a mark filter: its results depend on the marks' generation."""

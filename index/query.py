@@ -10,8 +10,8 @@ from typing import Any
 from whoosh import qparser
 from whoosh import query as wq
 
+from .errors import QueryError as QueryError
 from .ids import LinkId
-from .reading import QueryError as QueryError
 from .reading import Reading, read_query
 from .schema import DEFAULT_FIELDS, FIELD_ALIASES, KIND_PAPER
 

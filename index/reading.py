@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .errors import QueryError
 from .ids import LinkId, find_id
 from .schema import FIELD_ALIASES, MARK_FIELDS, QUERY_FIELDS
 from .words import is_stop_word, searchable, word_list
@@ -39,26 +40,6 @@ _MARK_VALUES = {
     ("has", "note"): ("note", False),
 }
 _NUMERIC_VALUE = re.compile(r"[<>]=?\d+|\d+|[\[{]\s*(\d+)?\s*(TO\s*(\d+)?)?\s*[\]}]", re.IGNORECASE)
-
-
-class QueryError(ValueError):
-    """A query that cannot be run: the message says what, `position` says where (0-based)."""
-
-    def __init__(self, message: str, position: int | None = None, query: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
-        self.query = query
-
-    def __reduce__(self) -> tuple[type[QueryError], tuple[str, int | None, str]]:
-        """Pickled whole (the app's search process sends it back)."""
-        return (type(self), (self.message, self.position, self.query))
-
-    def pointer(self) -> str:
-        """The query with a caret under the problem, for a terminal."""
-        if self.position is None:
-            return self.query
-        return f"{self.query}\n{' ' * self.position}^"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ from typing import Any
 
 from whoosh import query as wq
 
-from ..reading import QueryError, read_query
+from ..errors import QueryError
+from ..reading import read_query
 from ..schema import DEFAULT_FIELDS
 
 MIN_PREFIX = 3
