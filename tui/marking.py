@@ -22,8 +22,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
 
+from .rows import Rows
 from .selection import Selection
-from .widgets.results import ResultsList, Rows
+from .widgets.results import ResultsList
 
 STAR = "★ "
 NEW = "• "

@@ -29,7 +29,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from paperbrowse.index.library import IndexProblem
+from paperbrowse.index.library import IndexProblem, Library
+from paperbrowse.index.marks import Marks
 from paperbrowse.index.models import Facet, Paper
 
 POLL = 0.005
@@ -73,9 +74,6 @@ class Engine:
 
     def __init__(self, index: str, marks: str | None, opened: Any = None) -> None:
         """`opened`: the Library at `index`, when the child opened it while the app started."""
-        from paperbrowse.index.library import Library
-        from paperbrowse.index.marks import Marks
-
         self.library = opened if opened is not None else Library(index, create=False)
         self.library.marks = Marks(marks) if marks else None
         self.found: OrderedDict[int, Any] = OrderedDict()
@@ -144,8 +142,6 @@ def serve(connection: Connection, cancelled: Callable[[int], bool], index: str) 
     first call ("open") names the index and the marks; a call that takes `should_stop` stops
     once `cancelled(its number)` says so. The index is opened before the first call comes
     (the app is starting meanwhile); a problem there is met again, and sent, on "open"."""
-    from paperbrowse.index.library import Library
-
     try:
         opened: Any = Library(index, create=False)
     except Exception:
@@ -230,14 +226,17 @@ class SearchProcess:
     ) -> tuple[int, bool, Any]:
         number = next(self._numbers)
         told = False
-        if should_stop is not None and should_stop():  # stale already: stop at the first check
-            FLAG.pack_into(child.flag, 0, number)
-            told = True
-        child.connection.send((number, method, args, should_stop is not None))
-        while not child.connection.poll(POLL):
+
+        def tell_if_stale() -> None:  # written at most once; before sending, if stale already
+            nonlocal told
             if should_stop is not None and not told and should_stop():
                 FLAG.pack_into(child.flag, 0, number)
                 told = True
+
+        tell_if_stale()
+        child.connection.send((number, method, args, should_stop is not None))
+        while not child.connection.poll(POLL):
+            tell_if_stale()
             if child.process.poll() is not None:
                 raise EOFError
         reply: tuple[int, bool, Any] = child.connection.recv()

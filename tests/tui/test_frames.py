@@ -74,7 +74,7 @@ async def test_the_detail_pane_wraps_again_for_its_new_width(tui: Tui) -> None:
         detail = app.screen.query_one("#detail", DetailPane)
         lines_before = len(detail._lines)
         await pilot.resize_terminal(200, 36)
-        await tui.until(pilot, lambda: detail._wrapped_for == detail._room())
+        await tui.until(pilot, lambda: detail._wrapped_for == detail._width())
         width = detail.scrollable_content_region.width
         assert all(line.cell_length <= width for line in detail._lines)
         assert len(detail._lines) < lines_before

@@ -140,13 +140,14 @@ class DetailPane(ScrollView, can_focus=True):
         self._wanted: Text = PLACEHOLDER
         """The text last asked for (shown once wrapped)."""
         self._lines: list[Strip] = []
-        self._wrapped_for = (-1, -1)
+        self._wrapped_for = -1
+        """The width the lines were wrapped to."""
 
     def on_mount(self) -> None:
         self._wrap(self._wanted, home=True)
 
     def on_resize(self) -> None:
-        if self._wrapped_for != self._room():
+        if self._wrapped_for != self._width():
             self._wrap(self._wanted, home=self._wanted is not self.text)
 
     def show(
@@ -157,9 +158,8 @@ class DetailPane(ScrollView, can_focus=True):
         self._wanted = PLACEHOLDER if paper is None else paper_text(paper, terms)
         self._wrap(self._wanted, home=True, wait=PAUSE if soon else 0.0)
 
-    def _room(self) -> tuple[int, int]:
-        region = self.scrollable_content_region  # the scrollbar always shows: see DEFAULT_CSS
-        return region.width, region.height
+    def _width(self) -> int:
+        return self.scrollable_content_region.width  # the scrollbar always shows: DEFAULT_CSS
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _wrap(self, text: Text, home: bool, wait: float = 0.0) -> None:
@@ -168,7 +168,7 @@ class DetailPane(ScrollView, can_focus=True):
             time.sleep(wait)
         if worker.is_cancelled:
             return
-        width = self._room()[0]
+        width = self._width()
         if width <= 0:
             return  # hidden: wrapped when it is shown (on_resize)
         visual = visualize(self, text, markup=False)
@@ -181,7 +181,7 @@ class DetailPane(ScrollView, can_focus=True):
         message.stop()
         self.text = message.text
         self._lines = message.lines
-        self._wrapped_for = self._room()
+        self._wrapped_for = message.width
         set_virtual_size(self, Size(message.width, len(message.lines)))
         if message.home:
             self.scroll_home(animate=False)

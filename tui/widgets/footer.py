@@ -34,21 +34,13 @@ class KeyFooter(Footer):
         self._shown: Shown | None = None
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
+        current = screen.app.app_focus and self.is_attached and screen is self.screen
         shown = shown_keys(screen)
-        before, self._shown = self._shown, None
-        in_place = (
-            before is not None
-            and screen.app.app_focus
-            and self.is_attached
-            and screen is self.screen
-            and [key[:3] for key in shown] == [key[:3] for key in before]
-        )
-        if not in_place:
+        before = self._shown
+        self._shown = shown if current else None  # what the footer shows once this is done
+        if not current or before is None or [k[:3] for k in shown] != [k[:3] for k in before]:
             super().bindings_changed(screen)  # a rebuild, as Textual's footer does
-            if screen.app.app_focus and self.is_attached and screen is self.screen:
-                self._shown = shown
             return
-        self._shown = shown
         enabled = {(key, action): can for key, action, _, can in shown}
         for widget in self.query(FooterKey):
             can = enabled.get((widget.key, widget.action))
