@@ -81,6 +81,12 @@ class Backend:
             self.process.close()
         self.library.close()
 
+    def interrupt(self) -> None:
+        """Stop the search or count the child is on if its caller's `should_stop` now says
+        so: the UI thread calls this as a newer keystroke cancels an older search (without
+        waiting: see `SearchProcess.interrupt`)."""
+        self.process.interrupt()
+
     def paper_count(self) -> int:
         with self.lock:
             return int(self.process.call("paper_count"))

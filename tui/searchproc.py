@@ -33,8 +33,6 @@ from paperbrowse.index.library import IndexProblem, Library
 from paperbrowse.index.marks import Marks
 from paperbrowse.index.models import Facet, Paper
 
-POLL = 0.005
-"""Seconds between two looks at a call's `should_stop` while the child works on it."""
 KEPT = 32
 """Result sets the child keeps for rows and counts asked later (the newest ones)."""
 FLAG = struct.Struct("q")
@@ -192,6 +190,9 @@ class SearchProcess:
         self._numbers = itertools.count(1)
         self._child: _Child | None = _Child.start(index)
         self._open = False
+        self._flagging = threading.Lock()
+        self._running: tuple[_Child, int, Callable[[], bool] | None] | None = None
+        """The call the child is on: its child, number and `should_stop`."""
 
     def call(self, method: str, *args: Any, should_stop: Callable[[], bool] | None = None) -> Any:
         """Run `Engine.<method>(*args)` in the child and return its value, or raise its
@@ -224,25 +225,34 @@ class SearchProcess:
     def _round_trip(
         self, child: _Child, method: str, args: Any, should_stop: Callable[[], bool] | None
     ) -> tuple[int, bool, Any]:
+        """Send one call and wait for its answer. The wait is a blocking read, without the GIL
+        and without waking up: a call to stop is flagged by `interrupt`, from the UI thread,
+        and here only before and after sending (a keystroke may fall between the two)."""
         number = next(self._numbers)
-        told = False
-
-        def tell_if_stale() -> None:  # written at most once; before sending, if stale already
-            nonlocal told
-            if should_stop is not None and not told and should_stop():
-                FLAG.pack_into(child.flag, 0, number)
-                told = True
-
-        tell_if_stale()
-        child.connection.send((number, method, args, should_stop is not None))
-        while not child.connection.poll(POLL):
-            tell_if_stale()
-            if child.process.poll() is not None:
-                raise EOFError
-        reply: tuple[int, bool, Any] = child.connection.recv()
+        with self._flagging:
+            self._running = (child, number, should_stop)
+        try:
+            self.interrupt()
+            child.connection.send((number, method, args, should_stop is not None))
+            self.interrupt()
+            reply: tuple[int, bool, Any] = child.connection.recv()
+        finally:
+            with self._flagging:
+                self._running = None
         if reply[0] != number:  # cannot happen: one call at a time
             raise OSError("the search process answered out of turn")
         return reply
+
+    def interrupt(self) -> None:
+        """Flag the call the child is on, if its `should_stop` now says so (the UI thread
+        calls this when a newer keystroke cancels a search; the child stops at its next
+        check). Never waits on a search: the lock is held only to read or write the flag."""
+        with self._flagging:
+            if self._running is None:
+                return
+            child, number, should_stop = self._running
+            if should_stop is not None and should_stop():
+                FLAG.pack_into(child.flag, 0, number)
 
     def close(self) -> None:
         with self._lock:

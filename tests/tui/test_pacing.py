@@ -1,12 +1,10 @@
-"""The UI thread's share of the CPU: the pacer that makes searches give way to it, the memory
-keeper that keeps full collections for pauses, and the list rows built without rich Text."""
+"""The UI thread's share of the CPU: the pacer's GIL switch interval, the memory keeper that
+keeps full collections for pauses, and the list rows built without rich Text."""
 
 from __future__ import annotations
 
 import gc
 import sys
-import threading
-import time
 
 import pytest
 from paperbrowse.tui import memory, pacing
@@ -16,59 +14,6 @@ from paperbrowse.tui.widgets.results import fit
 from rich.cells import cell_len
 
 # -- the pacer ---------------------------------------------------------------------------------
-
-
-def test_a_worker_does_not_wait_before_the_pacer_starts_or_after_it_stops() -> None:
-    pacer = Pacer()
-    started = time.perf_counter()
-    pacer.give_way()
-    pacer.start()
-    pacer.stop()
-    time.sleep(pacing.LATE * 2)  # no beats: were it running, a worker would wait
-    pacer.give_way()
-    assert time.perf_counter() - started < pacing.LONGEST
-
-
-def test_a_worker_goes_on_at_once_while_the_ui_thread_beats() -> None:
-    pacer = Pacer()
-    pacer.start()
-    try:
-        pacer.beat()
-        started = time.perf_counter()
-        pacer.give_way()
-        assert time.perf_counter() - started < pacing.LATE
-    finally:
-        pacer.stop()
-
-
-def test_a_worker_waits_while_the_ui_thread_is_busy_and_goes_on_at_its_next_beat() -> None:
-    """The beat is late: the worker sleeps; the UI thread beats again: the worker goes on
-    before `LONGEST` is up."""
-    pacer = Pacer()
-    pacer.start()
-    try:
-        time.sleep(pacing.LATE * 2)
-        beater = threading.Timer(0.03, pacer.beat)
-        started = time.perf_counter()
-        beater.start()
-        pacer.give_way()
-        waited = time.perf_counter() - started
-        beater.join()
-        assert 0.025 <= waited < pacing.LONGEST
-    finally:
-        pacer.stop()
-
-
-def test_a_worker_waits_at_most_longest_for_a_ui_thread_that_stays_busy() -> None:
-    pacer = Pacer()
-    pacer.start()
-    try:
-        time.sleep(pacing.LATE * 2)
-        started = time.perf_counter()
-        pacer.give_way()
-        assert pacing.LONGEST <= time.perf_counter() - started < pacing.LONGEST + 0.05
-    finally:
-        pacer.stop()
 
 
 def test_the_pacer_shortens_the_gil_switch_interval_and_gives_it_back() -> None:

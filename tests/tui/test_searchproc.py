@@ -19,6 +19,7 @@ from paperbrowse.index.library import Library, QueryError
 from paperbrowse.index.marks import Marks
 from paperbrowse.index.merge import paper_keys
 from paperbrowse.tui.backend import Backend, Stage
+from paperbrowse.tui.searchproc import FLAG
 
 if TYPE_CHECKING:
     from conftest import Tui
@@ -171,3 +172,31 @@ def test_the_child_ends_when_the_app_is_killed(tui: Tui) -> None:
     finally:
         if app.poll() is None:
             app.kill()
+
+
+def test_interrupt_flags_the_call_in_flight_only_when_its_caller_says_it_is_stale(
+    backend: Backend,
+) -> None:
+    """The thread waiting for an answer never polls: the UI thread's `interrupt` writes the
+    shared flag for the call the child is on, here as the call has just been sent."""
+    assert backend.search("learning", "relevance") is not None
+    child = backend.process._child
+    assert child is not None
+
+    def flag() -> int:
+        return int(FLAG.unpack_from(child.flag)[0])
+
+    before = flag()
+    backend.interrupt()  # nothing in flight: nothing flagged
+    assert backend.search("learning", "relevance", should_stop=lambda: False) is not None
+    assert flag() == before  # a call nobody typed past is never flagged
+    asked: list[bool] = []
+
+    def stale_once_sent() -> bool:  # asked before sending (no), then as it is sent (yes)
+        asked.append(True)
+        return len(asked) > 1
+
+    backend.search("learning", "relevance", should_stop=stale_once_sent)
+    assert flag() > before  # flagged: the child stops at its next check, if still working
+    again = backend.search("learning", "relevance")
+    assert again is not None and again.error is None and again.rows.total > 1

@@ -18,7 +18,7 @@ from ..backend import Backend, Outcome
 from ..marking import MarkActions, MarkedResultsList
 from ..memory import TICK, MemoryKeeper
 from ..messages import CountsReady, IndexChanged, SearchFinished
-from ..pacing import BEAT, Pacer
+from ..pacing import Pacer
 from ..probe import PROBE, write_probe
 from ..progress import AddProgress
 from ..selection import SelectionActions
@@ -63,7 +63,7 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         self.memory = MemoryKeeper()
         """Runs the garbage collector when it cannot stall typing (see `memory`)."""
         self.pacer = Pacer()
-        """Searches give way to the UI thread while it draws (see `pacing`)."""
+        """The GIL changes hands every millisecond while this screen is up (see `pacing`)."""
         self.adding = False
         self._probed = False
         self._has_forum = False
@@ -97,7 +97,6 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         self.memory.start()
         self.set_interval(TICK, self.memory.tick)
         self.pacer.start()
-        self.set_interval(BEAT, self.pacer.beat)
         if self.paths:
             self.add_paths(self.paths)
         self.search()
@@ -128,6 +127,7 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
     def search(self) -> None:
         self.memory.busy()
         self.run_search(self.query_text, self.sort)
+        self.backend.interrupt()  # the search this one replaced is cancelled: stop it now
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, text: str, sort: str) -> None:
@@ -135,7 +135,6 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         worker = get_current_worker()
 
         def stale() -> bool:
-            self.pacer.give_way()  # asked often: the UI thread goes first (see `pacing`)
             return worker.is_cancelled
 
         # Titles and authors first (small posting lists), then the abstracts too, then the
@@ -322,6 +321,7 @@ class MainScreen(AddActions, SelectionActions, MarkActions, LinkActions):
         paper = self._paper()
         if paper is not None:
             self.run_related(paper)
+            self.backend.interrupt()
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_related(self, paper) -> None:  # type: ignore[no-untyped-def]
