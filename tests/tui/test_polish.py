@@ -13,9 +13,10 @@ from paperbrowse.tui.launch import index_hint
 from paperbrowse.tui.locations import index_dir
 from paperbrowse.tui.screens.facets import FacetScreen
 from paperbrowse.tui.status import facet_line, status_text
+from paperbrowse.tui.widgets.footer import KeyFooter
 from paperbrowse.tui.widgets.results import ResultsList, Rows, row_columns
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 if TYPE_CHECKING:
     from conftest import Tui
@@ -100,12 +101,15 @@ async def test_retweets_are_counted_without_a_heart(tui: Tui) -> None:
 # -- keys offered where they work --------------------------------------------------------------
 
 
+def footer_shown(app: PaperBrowseApp) -> list[str]:
+    """What the footer drew last: each key's description."""
+    return [entry.description for _, _, entry in app.screen.query_one(KeyFooter).shown]
+
+
 def footer_keys(app: PaperBrowseApp) -> str:
     """The footer's keys that can act now (a dimmed key is shown but says it cannot)."""
-    footer = app.screen.query_one(Footer)
-    return " ".join(
-        str(key.description) for key in footer.query("FooterKey") if not key.has_class("-disabled")
-    )
+    footer = app.screen.query_one(KeyFooter)
+    return " ".join(entry.description for _, _, entry in footer.shown if entry.enabled)
 
 
 async def test_the_footer_lights_openreview_only_on_papers_that_have_it(tui: Tui) -> None:
@@ -115,9 +119,7 @@ async def test_the_footer_lights_openreview_only_on_papers_that_have_it(tui: Tui
     app = tui.app()
     async with tui.run(app) as pilot:
         await tui.select(pilot, "rotary lattice")  # a Hot Papers entry: arXiv only
-        footer = app.screen.query_one(Footer)
-        keys = list(footer.query("FooterKey"))
-        assert "OpenReview" in [str(key.description) for key in keys]
+        assert "OpenReview" in footer_shown(app)
         assert "OpenReview" not in footer_keys(app)
         await tui.press(pilot, "o")
         assert "This paper has no OpenReview URL; the clipboard is unchanged." in app.notified
@@ -131,8 +133,7 @@ async def test_a_narrow_footer_leaves_out_o_where_it_cannot_act(tui: Tui) -> Non
     app = tui.app()
     async with tui.run(app, tui.narrow) as pilot:
         await tui.select(pilot, "rotary lattice")
-        footer = app.screen.query_one(Footer)
-        assert "OpenReview" not in [str(key.description) for key in footer.query("FooterKey")]
+        assert "OpenReview" not in footer_shown(app)
         assert "Help" in footer_keys(app)
         await tui.press(pilot, "slash")
         await tui.select(pilot, "Contrastive Mirage")
@@ -146,7 +147,7 @@ async def test_moving_through_the_list_dims_and_lights_o_without_rebuilding_the_
     async with tui.run(app) as pilot:
         await tui.select(pilot, "")  # every paper, the list focused
         results = app.screen.query_one("#results", ResultsList)
-        keys = list(app.screen.query_one(Footer).query("FooterKey"))
+        keys = footer_shown(app)
         seen = set()
         for _ in range(tui.papers):
             paper = results.highlighted
@@ -154,7 +155,7 @@ async def test_moving_through_the_list_dims_and_lights_o_without_rebuilding_the_
             has_forum = paper.urls.openreview is not None
             seen.add(has_forum)
             await tui.until(pilot, lambda: ("OpenReview" in footer_keys(app)) == has_forum)  # noqa: B023
-            assert list(app.screen.query_one(Footer).query("FooterKey")) == keys
+            assert footer_shown(app) == keys  # `o` stays in its place, lit or dimmed
             await tui.press(pilot, "j")
         assert seen == {True, False}
 

@@ -6,9 +6,9 @@ from paperbrowse.index.models import Paper
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ..widgets.detail import DetailPane
+from ..widgets.footer import KeyFooter
 
 
 class ReadingScreen(Screen[None]):
@@ -39,7 +39,7 @@ class ReadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield DetailPane(id="reading")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         pane = self.query_one("#reading", DetailPane)

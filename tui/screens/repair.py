@@ -12,7 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from ..widgets.footer import KeyFooter
 
 
 class RepairScreen(Screen[None]):
@@ -61,7 +63,7 @@ class RepairScreen(Screen[None]):
                     "Rebuild (r)", id="rebuild", variant="primary", disabled=not self.files
                 )
                 yield Button("Quit (q)", id="quit")
-        yield Footer()
+        yield KeyFooter()
 
     @on(Button.Pressed, "#rebuild")
     def action_rebuild(self) -> None:

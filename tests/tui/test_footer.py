@@ -1,0 +1,81 @@
+"""The footer: the keys that act where the focus is, drawn whole, pressed by a click, dimmed
+(and refused) where they cannot act, with each key's tooltip on hover."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from paperbrowse.tui.screens.help import HelpScreen
+from paperbrowse.tui.widgets.footer import KeyFooter
+
+if TYPE_CHECKING:
+    from conftest import Tui
+
+
+def drawn(footer: KeyFooter) -> dict[str, tuple[int, int]]:
+    """Each key's description and the columns it was drawn in."""
+    return {entry.description: (start, end) for start, end, entry in footer.shown}
+
+
+async def test_the_footer_shows_the_keys_of_the_focused_widget(tui: Tui) -> None:
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        line = tui.screen_text(app).splitlines()[-1]
+        assert "Help" in line and "Copy link" not in line  # letters go into the filter
+        await tui.select(pilot, "learning")
+        await tui.until(pilot, lambda: "Copy link" in drawn(footer))
+        line = tui.screen_text(app).splitlines()[-1]
+        for description, (start, end) in drawn(footer).items():
+            assert description in line[start:end]  # where it says it drew each key
+        assert line.rstrip().endswith("^p palette")
+
+
+async def test_clicking_a_key_presses_it(tui: Tui) -> None:
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "learning")
+        footer = app.screen.query_one(KeyFooter)
+        await tui.until(pilot, lambda: "Help" in drawn(footer))
+        start, _ = drawn(footer)["Help"]
+        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        await tui.until(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+async def test_a_dimmed_key_is_refused_with_a_bell(tui: Tui) -> None:
+    app = tui.app()
+    bells: list[bool] = []
+    app.bell = lambda: bells.append(True)  # type: ignore[method-assign]
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "rotary lattice")  # arXiv only: no OpenReview forum
+        footer = app.screen.query_one(KeyFooter)
+        await tui.until(pilot, lambda: "OpenReview" in drawn(footer))
+        start, _ = drawn(footer)["OpenReview"]
+        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        await tui.until(pilot, lambda: bells == [True])
+        assert not any("clipboard" in note for note in app.notified)
+
+
+async def test_hovering_a_key_shows_its_tooltip(tui: Tui) -> None:
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "learning")
+        footer = app.screen.query_one(KeyFooter)
+        await tui.until(pilot, lambda: "Sort" in drawn(footer))
+        start, _ = drawn(footer)["Sort"]
+        await pilot.hover(KeyFooter, offset=(start + 1, 0))
+        await tui.until(pilot, lambda: footer.tooltip is not None)
+        assert "sort" in str(footer.tooltip).lower()
+
+
+async def test_a_key_that_does_not_fit_is_left_out_whole(tui: Tui) -> None:
+    app = tui.app()
+    async with tui.run(app, (40, 24)) as pilot:
+        await tui.select(pilot, "learning")
+        footer = app.screen.query_one(KeyFooter)
+        await tui.until(pilot, lambda: "Filter" in drawn(footer))
+        line = tui.screen_text(app).splitlines()[-1]
+        ends = [end for _, end in drawn(footer).values()]
+        assert max(ends) <= 40 and len(drawn(footer)) < 8
+        for description, (start, end) in drawn(footer).items():
+            assert description in line[start:end]
