@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from paperbrowse.tui.widgets.detail import DetailPane
+from paperbrowse.tui.widgets.footer import KeyFooter
 from paperbrowse.tui.widgets.results import ResultsList
 from textual.screen import Screen
 
@@ -54,17 +55,55 @@ async def test_moving_through_the_list_never_re_arranges_the_screen(
         assert layouts == []
 
 
-async def test_the_list_s_scrollbar_follows_its_length_without_a_layout(tui: Tui) -> None:
+async def test_moving_the_focus_between_filter_and_list_never_re_arranges_the_screen(
+    tui: Tui, layouts: list[str]
+) -> None:
+    """The footer's keys change with the focus (the filter takes letters as text); it draws
+    them as one line, so that is a repaint."""
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.search(pilot, "learning")
+        layouts.clear()
+        for key in ("enter", "slash", "enter", "slash"):
+            await tui.press(pilot, key)
+        footer = app.screen.query_one(KeyFooter)
+        await tui.until(
+            pilot, lambda: [e.description for _, _, e in footer.shown] == ["Help", "palette"]
+        )
+        await tui.press(pilot, "enter")
+        await tui.until(pilot, lambda: "Copy link" in tui.screen_text(app).splitlines()[-1])
+        assert layouts == []
+
+
+def scrollbar(results: ResultsList) -> str:
+    """The list's scrollbar as drawn down its last column: `#` thumb, `|` track, ` ` none."""
+    thumb = results.get_component_rich_style("results--thumb").bgcolor
+    track = results.get_component_rich_style("results--track").bgcolor
+    cells = []
+    for y in range(results.size.height):
+        colour = list(results._line(y, results.size))[-1].style.bgcolor  # type: ignore[union-attr]
+        cells.append("#" if colour == thumb else "|" if colour == track else " ")
+    return "".join(cells)
+
+
+async def test_the_list_s_scrollbar_follows_its_length_without_a_layout(
+    tui: Tui, layouts: list[str]
+) -> None:
     app = tui.app()
     async with tui.run(app, tui.narrow) as pilot:
         results = app.screen.query_one("#results", ResultsList)
-        room = results.scrollable_content_region.height
-        assert results.rows.total == tui.papers > room  # 80x24: more papers than rows
-        assert results.show_vertical_scrollbar
-        assert results.max_scroll_y == tui.papers - room
+        height = results.size.height
+        assert results.rows.total == tui.papers > height  # 80x24: more papers than rows
+        size = max(1, round(height * height / tui.papers))
+        assert scrollbar(results) == "#" * size + "|" * (height - size)
+        layouts.clear()
         await tui.search(pilot, "rotary lattice")
         assert results.rows.total == 1
-        assert not results.show_vertical_scrollbar and results.max_scroll_y == 0
+        assert scrollbar(results) == " " * height
+        await tui.search(pilot, "")
+        await tui.press(pilot, "enter", "end")  # the last paper: the thumb at the bottom
+        assert scrollbar(results).endswith("#") and scrollbar(results).startswith("|")
+        assert layouts == []
 
 
 async def test_the_detail_pane_wraps_again_for_its_new_width(tui: Tui) -> None:

@@ -13,7 +13,7 @@ from rich.style import Style
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.events import Click
+from textual.events import Click, MouseScrollDown, MouseScrollUp
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -24,6 +24,8 @@ from ..rows import EMPTY_ROWS, Rows
 from .sizing import set_virtual_size
 
 _CHUNK = 64
+WHEEL = 3
+"""Rows a turn of the mouse wheel scrolls."""
 
 
 def row_columns(paper: Paper) -> tuple[str, str, str]:
@@ -75,12 +77,25 @@ class ResultsList(ScrollView, can_focus=True):
         ),
     ]
 
-    COMPONENT_CLASSES = {"results--cursor", "results--meta", "results--cursor-meta"}
+    COMPONENT_CLASSES = {
+        "results--cursor",
+        "results--meta",
+        "results--cursor-meta",
+        "results--track",
+        "results--thumb",
+    }
 
     DEFAULT_CSS = """
     ResultsList {
         background: $surface;
         overflow-x: hidden;
+        overflow-y: hidden;  /* the scrollbar is drawn in the rows: see `_thumb` */
+    }
+    ResultsList > .results--track {
+        background: $scrollbar-background;
+    }
+    ResultsList > .results--thumb {
+        background: $scrollbar;
     }
     ResultsList > .results--cursor {
         background: $primary 40%;
@@ -133,6 +148,9 @@ class ResultsList(ScrollView, can_focus=True):
         self._asked: set[int] = set()
         """Chunk starts being fetched, or fetched and found empty (not asked again)."""
         self._styles: dict[bool, tuple[Style, Style]] = {}
+        self._bar: tuple[Style, Style] | None = None
+        self._drawn: dict[int, Strip] = {}
+        """Each line on screen as `render_line` made it last (see `_repaint`)."""
 
     # -- data ------------------------------------------------------------------------------
 
@@ -144,16 +162,25 @@ class ResultsList(ScrollView, can_focus=True):
         self._asked.clear()
         for index, paper in enumerate(rows.prefetched):
             self._cache[index] = paper
-        set_virtual_size(self, Size(self.size.width, rows.total))
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        set_virtual_size(self, Size(self.size.width, rows.total), repaint=False)
+        self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         self.cursor = 0
-        self.refresh()
+        self._repaint()
 
     def update_total(self, total: int) -> None:
         """The same results, now known to be `total` long (cursor and scroll kept)."""
         self.rows = Rows(total, self.rows.fetch, self.rows.prefetched)
-        set_virtual_size(self, Size(self.size.width, total))
-        self.refresh()
+        set_virtual_size(self, Size(self.size.width, total), repaint=False)
+        self._repaint()
+
+    def _repaint(self) -> None:
+        """Redraw only the lines on screen whose text or style changed. Textual redraws a
+        line through its styles at about 0.15 ms; a keystroke's list often shares most rows
+        with the one before (the same papers lead), and a count's update shares them all."""
+        size = self.size
+        for y in range(size.height):
+            if self._line(y, size) != self._drawn.get(y):
+                self.refresh(Region(0, y, size.width, 1))
 
     def paper_at(self, index: int) -> Paper | None:
         """The paper at a position if it has been fetched; otherwise None, and its chunk is
@@ -183,7 +210,7 @@ class ResultsList(ScrollView, can_focus=True):
             self._cache[message.start + offset] = paper
         if message.papers:  # an empty chunk (a damaged index) stays asked: drawn blank
             self._asked.discard(message.start)
-        self.refresh()
+        self._repaint()
         if message.start <= self.cursor < message.start + len(message.papers):
             self.post_message(self.Highlighted(self.paper_at(self.cursor), self.cursor))
 
@@ -196,6 +223,7 @@ class ResultsList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._styles.clear()
+        self._bar = None
         super().notify_style_update()
 
     def _row_styles(self, is_cursor: bool) -> tuple[Style, Style]:
@@ -213,15 +241,43 @@ class ResultsList(ScrollView, can_focus=True):
         return styles
 
     def render_line(self, y: int) -> Strip:
+        self._drawn[y] = strip = self._line(y, self.size)
+        return strip
+
+    def _line(self, y: int, size: Size) -> Strip:
+        """Line `y` on screen (of `size`): its row, then the scrollbar's cell."""
         index = self.scroll_offset.y + y
-        width = self.size.width
+        width = size.width - 1
         if index >= self.rows.total:
-            return Strip.blank(width, self._row_styles(False)[0])
-        paper = self.paper_at(index)
-        style, meta_style = self._row_styles(index == self.cursor)
-        if paper is None:  # being fetched: a placeholder now, the row when it arrives
-            return Strip([Segment(" …", meta_style)]).crop_extend(0, width, style)
-        return self._row_strip(paper, width, style, meta_style)
+            row = Strip.blank(width, self._row_styles(False)[0])
+        else:
+            paper = self.paper_at(index)
+            style, meta_style = self._row_styles(index == self.cursor)
+            if paper is None:  # being fetched: a placeholder now, the row when it arrives
+                row = Strip([Segment(" …", meta_style)]).crop_extend(0, width, style)
+            else:
+                row = self._row_strip(paper, width, style, meta_style)
+        return Strip([*row, self._thumb(y, size.height)], width + 1)
+
+    def _thumb(self, y: int, height: int) -> Segment:
+        """The scrollbar's cell on line `y`. It is drawn in the rows, not by a ScrollBar
+        widget, so that a new list redraws it only where it moved (a ScrollBar redraws whole,
+        and coming or going it re-arranges the screen)."""
+        total = self.rows.total
+        if total <= height:
+            return Segment(" ", self._row_styles(False)[0])
+        size = max(1, round(height * height / total))
+        top = round(self.scroll_offset.y / (total - height) * (height - size))
+        track, thumb = self._bar_styles()
+        return Segment(" ", thumb if top <= y < top + size else track)
+
+    def _bar_styles(self) -> tuple[Style, Style]:
+        """The scrollbar's track and thumb (kept as `_row_styles` are)."""
+        styles = self._bar
+        if styles is None:
+            track = self.get_component_rich_style("results--track")
+            styles = self._bar = (track, self.get_component_rich_style("results--thumb"))
+        return styles
 
     def _row_strip(self, paper: Paper, width: int, style: Style, meta_style: Style) -> Strip:
         """One row, built straight from segments: it is drawn for every row on screen after
@@ -233,8 +289,8 @@ class ResultsList(ScrollView, can_focus=True):
             columns.insert(0, (author, 24))
         elif width >= 80:
             columns.insert(0, (author, 16))
-        # One leading space, and the scrollbar (2 cells) is inside the width too.
-        title_width = max(8, width - sum(w + 1 for _, w in columns) - 3)
+        # One leading space, and one before the scrollbar (drawn after the row).
+        title_width = max(8, width - sum(w + 1 for _, w in columns) - 2)
         segments = [Segment(" " + fit(paper.title, title_width), style)]
         for value, column_width in columns:
             segments.append(Segment(" ", style))
@@ -243,6 +299,14 @@ class ResultsList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         set_virtual_size(self, Size(self.size.width, self.rows.total))
+
+    def on_mouse_scroll_down(self, event: MouseScrollDown) -> None:
+        event.stop()
+        self.scroll_to(y=self.scroll_offset.y + WHEEL, animate=False, immediate=True, force=True)
+
+    def on_mouse_scroll_up(self, event: MouseScrollUp) -> None:
+        event.stop()
+        self.scroll_to(y=self.scroll_offset.y - WHEEL, animate=False, immediate=True, force=True)
 
     # -- cursor ----------------------------------------------------------------------------
 
@@ -264,9 +328,9 @@ class ResultsList(ScrollView, can_focus=True):
         top = self.scroll_offset.y
         height = max(1, self.size.height)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True, force=True)
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
@@ -291,6 +355,10 @@ class ResultsList(ScrollView, can_focus=True):
             self.post_message(self.Selected(paper))
 
     def on_click(self, event: Click) -> None:
+        total, height = self.rows.total, self.size.height
+        if event.x == self.size.width - 1 and total > height:  # on the scrollbar: jump there
+            self.cursor = round(event.y / max(1, height - 1) * (total - 1))
+            return
         index = self.scroll_offset.y + event.y
         if 0 <= index < self.rows.total:
             if index == self.cursor and event.chain > 1:

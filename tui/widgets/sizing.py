@@ -13,16 +13,18 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 
 
-def set_virtual_size(widget: Widget, size: Size) -> None:
+def set_virtual_size(widget: Widget, size: Size, *, repaint: bool = True) -> None:
     """Set a scrolling widget's virtual size and update its scrollbars, as a layout would
     for it (`_scroll_update`: which scrollbars show, their thumbs, the scroll clamped). A
-    scrollbar that comes or goes still asks for a layout itself: the widget's width changes."""
+    scrollbar that comes or goes still asks for a layout itself: the widget's width changes.
+    `repaint=False`: the widget redraws what changed itself."""
     if widget.virtual_size == size:
         return
     widget.set_reactive(Widget.virtual_size, size)
     if widget.is_scrollable and widget.container_size:
         widget._scroll_update(size)  # what a layout runs for this widget (Textual 8.2.8)
-    widget.refresh()
+    if repaint:
+        widget.refresh()
 
 
 class LayoutFreeSize:
