@@ -96,15 +96,19 @@ def paper_text(paper: Paper, terms: tuple[tuple[str, str], ...] = ()) -> Text:
 SCROLL = "In the detail pane (`tab`): scroll the abstract and its sources to the end"
 PLACEHOLDER = Text("No paper selected.", style="dim")
 
+Wanted = tuple[Paper, tuple[tuple[str, str], ...]] | None
+"""A paper to show and the query's words to highlight in it (None: no paper)."""
+
 
 class DetailPane(ScrollView, can_focus=True):
     """The selected paper: title, authors, venue, links, abstract and sources. `tab` from
     the list focuses it, so a long abstract can be scrolled to the end from the keyboard
     (its BINDINGS, and ScrollView's arrows, pgup/pgdn, home/end).
 
-    Wrapping an abstract into lines is the slowest part of a frame, so a worker thread does
-    it and posts the lines (`Wrapped`); a frame only copies the lines in view. Until they
-    come, the paper shown before stays (for a few milliseconds)."""
+    Finding the query's words in a paper and wrapping its abstract into lines are the slowest
+    part of showing it, so a worker thread does both and posts the lines (`Wrapped`); a frame
+    only copies the lines in view. Until they come, the paper shown before stays (for a few
+    milliseconds)."""
 
     BINDINGS: list[BindingType] = [
         Binding("j", "scroll_down", "Scroll down", show=False, tooltip=SCROLL, id="detail-down"),
@@ -126,8 +130,11 @@ class DetailPane(ScrollView, can_focus=True):
     class Wrapped(Message):
         """A paper's text, wrapped to the pane's width by the worker."""
 
-        def __init__(self, text: Text, lines: list[Strip], width: int, home: bool) -> None:
+        def __init__(
+            self, wanted: Wanted, text: Text, lines: list[Strip], width: int, home: bool
+        ) -> None:
             super().__init__()
+            self.wanted = wanted
             self.text = text
             self.lines = lines
             self.width = width
@@ -137,8 +144,9 @@ class DetailPane(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.text: Text = PLACEHOLDER
         """What the pane shows (once wrapped): tests and the reading screen read it."""
-        self._wanted: Text = PLACEHOLDER
-        """The text last asked for (shown once wrapped)."""
+        self._wanted: Wanted = None
+        """The paper (and the words to highlight) last asked for, shown once wrapped."""
+        self._shown: Wanted = None
         self._lines: list[Strip] = []
         self._wrapped_for = -1
         """The width the lines were wrapped to."""
@@ -148,21 +156,22 @@ class DetailPane(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         if self._wrapped_for != self._width():
-            self._wrap(self._wanted, home=self._wanted is not self.text)
+            self._wrap(self._wanted, home=self._wanted is not self._shown)
 
     def show(
         self, paper: Paper | None, terms: tuple[tuple[str, str], ...] = (), soon: bool = False
     ) -> None:
         """Show a paper now, or `soon`: once no other paper came for `PAUSE` s (while the
         user types the next key would replace it anyway)."""
-        self._wanted = PLACEHOLDER if paper is None else paper_text(paper, terms)
+        self._wanted = None if paper is None else (paper, terms)
         self._wrap(self._wanted, home=True, wait=PAUSE if soon else 0.0)
 
     def _width(self) -> int:
         return self.scrollable_content_region.width  # the scrollbar always shows: DEFAULT_CSS
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
-    def _wrap(self, text: Text, home: bool, wait: float = 0.0) -> None:
+    def _wrap(self, wanted: Wanted, home: bool, wait: float = 0.0) -> None:
+        """Lay out the paper's text (its highlights found) and wrap it, off the UI thread."""
         worker = get_current_worker()
         if wait:
             time.sleep(wait)
@@ -171,15 +180,17 @@ class DetailPane(ScrollView, can_focus=True):
         width = self._width()
         if width <= 0:
             return  # hidden: wrapped when it is shown (on_resize)
+        text = PLACEHOLDER if wanted is None else paper_text(*wanted)
         visual = visualize(self, text, markup=False)
         lines = Visual.to_strips(self, visual, width, None, self.visual_style)
         if not worker.is_cancelled:
-            self.post_message(self.Wrapped(text, lines, width, home))
+            self.post_message(self.Wrapped(wanted, text, lines, width, home))
 
     @on(Wrapped)
     def _wrapped(self, message: Wrapped) -> None:
         message.stop()
         self.text = message.text
+        self._shown = message.wanted
         self._lines = message.lines
         self._wrapped_for = message.width
         set_virtual_size(self, Size(message.width, len(message.lines)))
