@@ -3,18 +3,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from paperbrowse.tui.screens.help import HelpScreen
 from paperbrowse.tui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from conftest import Tui
+    from textual.pilot import Pilot
 
 
 def drawn(footer: KeyFooter) -> dict[str, tuple[int, int]]:
     """Each key's description and the columns it was drawn in."""
     return {entry.description: (start, end) for start, end, entry in footer.shown}
+
+
+async def click_key(tui: Tui, pilot: Pilot[Any], description: str) -> None:
+    """Wait for the footer to draw the key, then click on it."""
+    footer = pilot.app.screen.query_one(KeyFooter)
+    await tui.until(pilot, lambda: description in drawn(footer))
+    start, _ = drawn(footer)[description]
+    await pilot.click(KeyFooter, offset=(start + 1, 0))
 
 
 async def test_the_footer_shows_the_keys_of_the_focused_widget(tui: Tui) -> None:
@@ -35,10 +44,7 @@ async def test_clicking_a_key_presses_it(tui: Tui) -> None:
     app = tui.app()
     async with tui.run(app) as pilot:
         await tui.select(pilot, "learning")
-        footer = app.screen.query_one(KeyFooter)
-        await tui.until(pilot, lambda: "Help" in drawn(footer))
-        start, _ = drawn(footer)["Help"]
-        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        await click_key(tui, pilot, "Help")
         await tui.until(pilot, lambda: isinstance(app.screen, HelpScreen))
 
 
@@ -48,10 +54,7 @@ async def test_a_dimmed_key_is_refused_with_a_bell(tui: Tui) -> None:
     app.bell = lambda: bells.append(True)  # type: ignore[method-assign]
     async with tui.run(app) as pilot:
         await tui.select(pilot, "rotary lattice")  # arXiv only: no OpenReview forum
-        footer = app.screen.query_one(KeyFooter)
-        await tui.until(pilot, lambda: "OpenReview" in drawn(footer))
-        start, _ = drawn(footer)["OpenReview"]
-        await pilot.click(KeyFooter, offset=(start + 1, 0))
+        await click_key(tui, pilot, "OpenReview")
         await tui.until(pilot, lambda: bells == [True])
         assert not any("clipboard" in note for note in app.notified)
 

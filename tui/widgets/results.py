@@ -163,7 +163,7 @@ class ResultsList(ScrollView, can_focus=True):
         for index, paper in enumerate(rows.prefetched):
             self._cache[index] = paper
         set_virtual_size(self, Size(self.size.width, rows.total), repaint=False)
-        self.scroll_to(0, 0, animate=False, immediate=True, force=True)
+        self._scroll_y(0)
         self.cursor = 0
         self._repaint()
 
@@ -280,8 +280,8 @@ class ResultsList(ScrollView, can_focus=True):
         return styles
 
     def _row_strip(self, paper: Paper, width: int, style: Style, meta_style: Style) -> Strip:
-        """One row, built straight from segments: it is drawn for every row on screen after
-        each keystroke, so it avoids laying out rich Text."""
+        """One row, built straight from segments: it is built for every row on screen after
+        each answer (to see which lines changed), so it avoids laying out rich Text."""
         author, when, tweets = row_columns(paper)
         # Fixed columns on the right; the title takes the rest. Narrow lists drop the author.
         columns = [(when, 12), (tweets, 7)]
@@ -300,13 +300,17 @@ class ResultsList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         set_virtual_size(self, Size(self.size.width, self.rows.total))
 
+    def _scroll_y(self, y: int) -> None:
+        """Scroll to row `y` now (`force`: the list has no scrollbar widget, see `_thumb`)."""
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+
     def on_mouse_scroll_down(self, event: MouseScrollDown) -> None:
         event.stop()
-        self.scroll_to(y=self.scroll_offset.y + WHEEL, animate=False, immediate=True, force=True)
+        self._scroll_y(self.scroll_offset.y + WHEEL)
 
     def on_mouse_scroll_up(self, event: MouseScrollUp) -> None:
         event.stop()
-        self.scroll_to(y=self.scroll_offset.y - WHEEL, animate=False, immediate=True, force=True)
+        self._scroll_y(self.scroll_offset.y - WHEEL)
 
     # -- cursor ----------------------------------------------------------------------------
 
@@ -328,9 +332,9 @@ class ResultsList(ScrollView, can_focus=True):
         top = self.scroll_offset.y
         height = max(1, self.size.height)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
+            self._scroll_y(self.cursor)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True, force=True)
+            self._scroll_y(self.cursor - height + 1)
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
