@@ -76,6 +76,9 @@ class MarkedResultsList(ResultsList):
             self._marks.pop(paper.key, None)
         self.refresh()
 
+    def _row_state(self, paper: Paper) -> object:
+        return self.mark_of(paper), paper in self.selection
+
     def _row_strip(self, paper: Paper, width: int, style: Style, meta_style: Style) -> Strip:
         mark = self.mark_of(paper)
         prefix = SELECTED if paper in self.selection else ""

@@ -21,7 +21,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..rows import EMPTY_ROWS, Rows
-from .sizing import set_virtual_size
+from .plain import plain_lines
+from .sizing import set_virtual_size, thumb_at
 
 _CHUNK = 64
 WHEEL = 3
@@ -141,6 +142,7 @@ class ResultsList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        plain_lines(self)  # its rows come styled: see `plain`
         self.rows = EMPTY_ROWS
         self._cache: LRUCache[int, Paper] = LRUCache(4096)
         self._shown = 0
@@ -151,6 +153,10 @@ class ResultsList(ScrollView, can_focus=True):
         self._bar: tuple[Style, Style] | None = None
         self._drawn: dict[int, Strip] = {}
         """Each line on screen as `render_line` made it last (see `_repaint`)."""
+        self._built: LRUCache[str, tuple[tuple[object, ...], Strip]] = LRUCache(512)
+        """The row last built for each paper (by key), with all it was built from (`_line`):
+        the frame reuses the rows `_repaint` built to compare, a new list the rows it shares
+        with the list before (wherever they are in it), and scrolling back the rows passed."""
 
     # -- data ------------------------------------------------------------------------------
 
@@ -224,7 +230,13 @@ class ResultsList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         self._styles.clear()
         self._bar = None
+        self._built.clear()
         super().notify_style_update()
+
+    def _row_state(self, paper: Paper) -> object:
+        """What a row shows beyond the paper's facts (a subclass's marks): a row is built
+        again when this changes."""
+        return None
 
     def _row_styles(self, is_cursor: bool) -> tuple[Style, Style]:
         """A row's style and its columns' style, the cursor's or not (kept until the CSS, the
@@ -252,24 +264,28 @@ class ResultsList(ScrollView, can_focus=True):
             row = Strip.blank(width, self._row_styles(False)[0])
         else:
             paper = self.paper_at(index)
-            style, meta_style = self._row_styles(index == self.cursor)
+            is_cursor = index == self.cursor
             if paper is None:  # being fetched: a placeholder now, the row when it arrives
+                style, meta_style = self._row_styles(is_cursor)
                 row = Strip([Segment(" …", meta_style)]).crop_extend(0, width, style)
             else:
-                row = self._row_strip(paper, width, style, meta_style)
+                # Equal papers draw equal rows: a paper compares by identity, else by value.
+                state = (paper, is_cursor, width, self._row_state(paper))
+                built = self._built.get(paper.key)
+                if built is not None and built[0] == state:
+                    row = built[1]
+                else:
+                    row = self._row_strip(paper, width, *self._row_styles(is_cursor))
+                    self._built[paper.key] = (state, row)
         return Strip([*row, self._thumb(y, size.height)], width + 1)
 
     def _thumb(self, y: int, height: int) -> Segment:
-        """The scrollbar's cell on line `y`. It is drawn in the rows, not by a ScrollBar
-        widget, so that a new list redraws it only where it moved (a ScrollBar redraws whole,
-        and coming or going it re-arranges the screen)."""
-        total = self.rows.total
-        if total <= height:
+        """The scrollbar's cell on line `y` (see `thumb_at`)."""
+        thumb = thumb_at(y, height, self.scroll_offset.y, self.rows.total)
+        if thumb is None:
             return Segment(" ", self._row_styles(False)[0])
-        size = max(1, round(height * height / total))
-        top = round(self.scroll_offset.y / (total - height) * (height - size))
-        track, thumb = self._bar_styles()
-        return Segment(" ", thumb if top <= y < top + size else track)
+        track, thumb_style = self._bar_styles()
+        return Segment(" ", thumb_style if thumb else track)
 
     def _bar_styles(self) -> tuple[Style, Style]:
         """The scrollbar's track and thumb (kept as `_row_styles` are)."""

@@ -1,5 +1,5 @@
 """Provides set_virtual_size and LayoutFreeSize: a widget's content size changed without
-re-arranging the whole screen.
+re-arranging the whole screen; and thumb_at, for scrollbars drawn in a widget's own lines.
 
 Textual (8.2.8, pinned in pyproject) declares `virtual_size` a layout reactive: each change
 re-arranges and redraws the whole screen (15-30 ms a frame here, the slowest frames while
@@ -32,3 +32,16 @@ class LayoutFreeSize:
     one line): its `virtual_size` repaints it, without a layout."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+
+def thumb_at(y: int, height: int, top: int, total: int) -> bool | None:
+    """Whether line `y` of a scrollbar `height` lines tall shows its thumb, for `total` lines
+    scrolled to `top` (None: they all fit, and no scrollbar is drawn). The list and the
+    detail pane draw their scrollbar in their last column with this, not with a ScrollBar
+    widget: that redraws whole when the length changes (2-4 ms), and coming or going it
+    re-arranges the screen."""
+    if total <= height:
+        return None
+    size = max(1, round(height * height / total))
+    start = round(top / (total - height) * (height - size))
+    return start <= y < start + size
