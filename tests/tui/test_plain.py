@@ -28,19 +28,33 @@ def assert_drawn_as_textual_does(widget: Widget) -> None:
     assert cells(plain) == cells(textual)
 
 
-async def test_the_list_draws_as_textual_would(tui: Tui) -> None:
+async def test_the_list_and_the_detail_pane_draw_as_textual_would(tui: Tui) -> None:
     """At 80x24 (stacked, both scrollbars showing), then at 120x36 (side by side)."""
     app = tui.app()
     async with tui.run(app, tui.narrow) as pilot:
-        results = app.screen.query_one("#results")
-        assert is_plain(results)
+        results, detail = app.screen.query_one("#results"), app.screen.query_one("#detail")
+        assert is_plain(results) and is_plain(detail)
         assert results.rows.total > results.size.height  # every paper: the list's bar shows
-        for keys in ((), ("enter",)):  # filter focused, then the list
+        assert detail.virtual_size.height > detail.size.height  # and the pane's
+        for keys in ((), ("enter",), ("tab",)):  # filter focused, then the list, the pane
             await tui.press(pilot, *keys)
             assert_drawn_as_textual_does(results)
+            assert_drawn_as_textual_does(detail)
         await pilot.resize_terminal(*tui.wide)
         await tui.settle(pilot)
         assert_drawn_as_textual_does(results)
+        assert_drawn_as_textual_does(detail)
+
+
+async def test_the_reading_screen_s_pane_draws_as_textual_would(tui: Tui) -> None:
+    """Its pane has padding on both sides."""
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        await tui.select(pilot, "rotary lattice")
+        await tui.press(pilot, "v")
+        pane = app.screen.query_one("#reading")
+        assert pane.styles.padding.left == 2
+        assert_drawn_as_textual_does(pane)
 
 
 async def test_a_widget_that_is_not_plain_is_drawn_by_textual(tui: Tui) -> None:

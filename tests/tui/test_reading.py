@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from paperbrowse.tui.screens.main import MainScreen
 from paperbrowse.tui.screens.reading import ReadingScreen
 from paperbrowse.tui.widgets.detail import DetailPane
-from paperbrowse.tui.widgets.results import ResultsList
+from paperbrowse.tui.widgets.results import WHEEL, ResultsList
+from textual.events import MouseScrollDown, MouseScrollUp
 
 if TYPE_CHECKING:
     from conftest import Tui
@@ -50,6 +51,42 @@ async def test_j_and_space_scroll_the_focused_detail_pane(tui: Tui) -> None:
         await tui.until(pilot, lambda: detail.scroll_y == 1)
         await tui.press(pilot, "space")
         await tui.until(pilot, lambda: detail.scroll_y == detail.max_scroll_y)
+
+
+def pane_bar(detail: DetailPane) -> str:
+    """The pane's scrollbar down its last column: `#` thumb, `|` track, ` ` none."""
+    thumb = detail.get_component_rich_style("detail--thumb").bgcolor
+    track = detail.get_component_rich_style("detail--track").bgcolor
+    cells = []
+    for y in range(detail.size.height):
+        colour = list(detail.render_line(y))[-1].style.bgcolor  # type: ignore[union-attr]
+        cells.append("#" if colour == thumb else "|" if colour == track else " ")
+    return "".join(cells)
+
+
+async def test_the_detail_pane_s_scrollbar_shows_where_the_pane_is_scrolled(tui: Tui) -> None:
+    """Drawn in the pane's last column: the thumb at the top, at the bottom after `G`; no
+    scrollbar for a paper that fits. The mouse wheel scrolls the pane and the list."""
+    app = tui.app()
+    async with tui.run(app, tui.narrow) as pilot:
+        await tui.select(pilot, ROTARY)
+        detail = app.screen.query_one("#detail", DetailPane)
+        bar = pane_bar(detail)
+        assert bar.startswith("#") and bar.endswith("|") and set(bar) == {"#", "|"}
+        await tui.press(pilot, "tab", "G")
+        await tui.until(pilot, lambda: pane_bar(detail).endswith("#"))
+        assert pane_bar(detail).startswith("|")
+        # Pilot (Textual 8.2.8) has no public wheel: its own helper posts the event.
+        await pilot._post_mouse_events([MouseScrollUp], detail, offset=(4, 2))
+        await tui.until(pilot, lambda: detail.scroll_y < detail.max_scroll_y)
+        results = app.screen.query_one("#results", ResultsList)
+        await tui.search(pilot, "")
+        await pilot._post_mouse_events([MouseScrollDown], results, offset=(4, 2))
+        await tui.until(pilot, lambda: results.scroll_y == WHEEL)
+        await pilot.resize_terminal(*tui.wide)
+        await tui.select(pilot, ROTARY)
+        await tui.until(pilot, lambda: detail.max_scroll_y == 0)
+        assert pane_bar(detail) == " " * detail.size.height
 
 
 async def test_v_shows_the_whole_paper_full_screen_and_escape_returns(tui: Tui) -> None:

@@ -28,7 +28,7 @@ class ReadingScreen(Screen[None]):
     ReadingScreen > DetailPane {
         height: 1fr;
         border: round $secondary;
-        padding: 0 2;
+        padding: 0 1 0 2;  /* right of the text: GAP, then 1 */
     }
     """
 

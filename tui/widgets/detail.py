@@ -9,6 +9,8 @@ from typing import Any
 from paperbrowse.index.clean import display_safe
 from paperbrowse.index.highlight import highlight_spans
 from paperbrowse.index.models import Paper
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
@@ -19,10 +21,13 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.worker import get_current_worker
 
-from .sizing import set_virtual_size
+from .plain import plain_lines
+from .sizing import set_virtual_size, thumb_at
 
 PAUSE = 0.1
 """Seconds a paper shown `soon` waits for the next one."""
+GAP = 2
+"""Cells right of the text: a space, then the scrollbar (drawn in the pane's lines)."""
 
 FORMAT_NAMES = {
     "hotpapers": "Hot Papers",
@@ -108,7 +113,8 @@ class DetailPane(ScrollView, can_focus=True):
     Finding the query's words in a paper and wrapping its abstract into lines are the slowest
     part of showing it, so a worker thread does both and posts the lines (`Wrapped`); a frame
     only copies the lines in view. Until they come, the paper shown before stays (for a few
-    milliseconds)."""
+    milliseconds). Its scrollbar is drawn in its last column, as the list's is (`thumb_at`):
+    a new paper then redraws only the pane's own lines."""
 
     BINDINGS: list[BindingType] = [
         Binding("j", "scroll_down", "Scroll down", show=False, tooltip=SCROLL, id="detail-down"),
@@ -118,12 +124,19 @@ class DetailPane(ScrollView, can_focus=True):
         Binding("G", "scroll_end", "End", show=False, tooltip=SCROLL, id="detail-end"),
     ]
 
+    COMPONENT_CLASSES = {"detail--track", "detail--thumb"}
+
     DEFAULT_CSS = """
     DetailPane {
-        padding: 0 1;
-        overflow-y: scroll;  /* never comes or goes with a paper (a layout) */
+        padding: 0 0 0 1;  /* on the right: a space and the scrollbar, see GAP */
         overflow-x: hidden;
-        scrollbar-size-vertical: 1;  /* a thin one, as it is always there */
+        overflow-y: hidden;  /* the scrollbar is drawn in the lines: see `render_line` */
+    }
+    DetailPane > .detail--track {
+        background: $scrollbar-background;
+    }
+    DetailPane > .detail--thumb {
+        background: $scrollbar;
     }
     """
 
@@ -142,6 +155,7 @@ class DetailPane(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        plain_lines(self)  # its lines come styled: see `plain`
         self.text: Text = PLACEHOLDER
         """What the pane shows (once wrapped): tests and the reading screen read it."""
         self._wanted: Wanted = None
@@ -150,6 +164,7 @@ class DetailPane(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._wrapped_for = -1
         """The width the lines were wrapped to."""
+        self._bar: tuple[Style, Style] | None = None
 
     def on_mount(self) -> None:
         self._wrap(self._wanted, home=True)
@@ -167,7 +182,18 @@ class DetailPane(ScrollView, can_focus=True):
         self._wrap(self._wanted, home=True, wait=PAUSE if soon else 0.0)
 
     def _width(self) -> int:
-        return self.scrollable_content_region.width  # the scrollbar always shows: DEFAULT_CSS
+        """The width the text is wrapped to."""
+        return self.scrollable_content_region.width - GAP
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Scrolls when there is more to see (Textual asks its overflow: hidden, for the
+        scrollbar is drawn in the lines)."""
+        return not self._check_disabled() and self.max_scroll_y > 0
+
+    def notify_style_update(self) -> None:
+        self._bar = None
+        super().notify_style_update()
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _wrap(self, wanted: Wanted, home: bool, wait: float = 0.0) -> None:
@@ -199,9 +225,23 @@ class DetailPane(ScrollView, can_focus=True):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        index = y + self.scroll_offset.y
-        width = self.scrollable_content_region.width
+        top = self.scroll_offset.y
+        size = self.size  # overflow hidden: the scrollable region is the content region
+        width = size.width - GAP
         style = self.visual_style.rich_style
+        index = y + top
         if index < len(self._lines):
-            return self._lines[index].crop_extend(0, width, style)
-        return Strip.blank(width, style)
+            line = self._lines[index].crop_extend(0, width, style)
+        else:
+            line = Strip.blank(width, style)
+        thumb = thumb_at(y, size.height, top, len(self._lines))
+        if thumb is None:
+            bar = style
+        else:
+            if self._bar is None:
+                self._bar = (
+                    self.get_component_rich_style("detail--track"),
+                    self.get_component_rich_style("detail--thumb"),
+                )
+            bar = self._bar[1] if thumb else self._bar[0]
+        return Strip([*line, Segment(" " * (GAP - 1), style), Segment(" ", bar)], width + GAP)
