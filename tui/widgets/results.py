@@ -230,7 +230,6 @@ class ResultsList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         self._styles.clear()
         self._bar = None
-        self._built.clear()
         super().notify_style_update()
 
     def _row_state(self, paper: Paper) -> object:
@@ -269,13 +268,15 @@ class ResultsList(ScrollView, can_focus=True):
                 style, meta_style = self._row_styles(is_cursor)
                 row = Strip([Segment(" …", meta_style)]).crop_extend(0, width, style)
             else:
-                # Equal papers draw equal rows: a paper compares by identity, else by value.
-                state = (paper, is_cursor, width, self._row_state(paper))
+                # Equal papers draw equal rows (a paper compares by identity, else by value);
+                # the styles are compared too, as a change of focus restyles only the cursor.
+                styles = self._row_styles(is_cursor)
+                state = (paper, styles, width, self._row_state(paper))
                 built = self._built.get(paper.key)
                 if built is not None and built[0] == state:
                     row = built[1]
                 else:
-                    row = self._row_strip(paper, width, *self._row_styles(is_cursor))
+                    row = self._row_strip(paper, width, *styles)
                     self._built[paper.key] = (state, row)
         return Strip([*row, self._thumb(y, size.height)], width + 1)
 
