@@ -9,12 +9,27 @@ import pytest
 from paperbrowse.tui.widgets.detail import DetailPane
 from paperbrowse.tui.widgets.footer import KeyFooter
 from paperbrowse.tui.widgets.results import ResultsList
+from textual._compositor import Compositor
 from textual.screen import Screen
 
 if TYPE_CHECKING:
     from conftest import Tui
 
 ROTARY = "Rotary Lattice Embeddings"
+
+
+@pytest.fixture
+def full_updates(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every time a screen is redrawn whole (every line of every widget) from now on."""
+    seen: list[str] = []
+    original = Compositor.render_full_update
+
+    def watched(self: Compositor, *args: Any, **kwargs: Any) -> Any:
+        seen.append("full")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_full_update", watched)
+    return seen
 
 
 @pytest.fixture
@@ -55,15 +70,17 @@ async def test_moving_through_the_list_never_re_arranges_the_screen(
         assert layouts == []
 
 
-async def test_moving_the_focus_between_filter_and_list_never_re_arranges_the_screen(
-    tui: Tui, layouts: list[str]
+async def test_moving_the_focus_redraws_only_what_it_changes(
+    tui: Tui, layouts: list[str], full_updates: list[str]
 ) -> None:
     """The footer's keys change with the focus (the filter takes letters as text); it draws
-    them as one line, so that is a repaint."""
+    them as one line, so that is a repaint. Nor is the whole screen redrawn: only the widgets
+    the focus leaves and enters, and the footer."""
     app = tui.app()
     async with tui.run(app) as pilot:
         await tui.search(pilot, "learning")
         layouts.clear()
+        full_updates.clear()
         for key in ("enter", "slash", "enter", "slash"):
             await tui.press(pilot, key)
         footer = app.screen.query_one(KeyFooter)
@@ -73,6 +90,7 @@ async def test_moving_the_focus_between_filter_and_list_never_re_arranges_the_sc
         await tui.press(pilot, "enter")
         await tui.until(pilot, lambda: "Copy link" in tui.screen_text(app).splitlines()[-1])
         assert layouts == []
+        assert full_updates == []
 
 
 def scrollbar(results: ResultsList) -> str:
