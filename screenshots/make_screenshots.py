@@ -44,14 +44,31 @@ async def _shoot(index: Path, name: str, size: tuple[int, int], text: str,
         await pilot.pause()
         if text:
             await pilot.press(*text)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _settle(app, pilot)
         if keys:
             await pilot.press(*keys)
-            await app.workers.wait_for_complete()
+            await _settle(app, pilot)
             await pilot.pause(0.3)
         app.save_screenshot(filename=name, path=str(HERE))
     app.backend.library.close()
+
+
+async def _settle(app: PaperBrowseApp, pilot: object, timeout: float = 10.0) -> None:
+    """Until no worker runs and the detail pane (if any) shows the paper it was last asked
+    for: it waits for a pause in typing, so it may still be on its way once workers end."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # type: ignore[attr-defined]
+        detail = app.screen.query("#detail")
+        pane = detail.first() if detail else None
+        if not any(not w.is_finished for w in app.workers) and (
+            pane is None or pane._shown is pane._wanted
+        ):
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    raise TimeoutError("the app did not settle")
 
 
 async def main(seeds: Path) -> None:
