@@ -10,7 +10,6 @@ from paperbrowse.index.clean import display_safe
 from paperbrowse.index.highlight import highlight_spans
 from paperbrowse.index.models import Paper
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
@@ -22,7 +21,7 @@ from textual.visual import Visual, visualize
 from textual.worker import get_current_worker
 
 from .plain import plain_lines
-from .sizing import set_virtual_size, thumb_at
+from .sizing import ScrollbarCells, set_virtual_size
 
 PAUSE = 0.1
 """Seconds a paper shown `soon` waits for the next one."""
@@ -113,7 +112,7 @@ class DetailPane(ScrollView, can_focus=True):
     Finding the query's words in a paper and wrapping its abstract into lines are the slowest
     part of showing it, so a worker thread does both and posts the lines (`Wrapped`); a frame
     only copies the lines in view. Until they come, the paper shown before stays (for a few
-    milliseconds). Its scrollbar is drawn in its last column, as the list's is (`thumb_at`):
+    milliseconds). Its scrollbar is drawn in its last column, as the list's is (`sizing`):
     a new paper then redraws only the pane's own lines."""
 
     BINDINGS: list[BindingType] = [
@@ -164,7 +163,7 @@ class DetailPane(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._wrapped_for = -1
         """The width the lines were wrapped to."""
-        self._bar: tuple[Style, Style] | None = None
+        self._bar = ScrollbarCells(self, "detail--track", "detail--thumb")
 
     def on_mount(self) -> None:
         self._wrap(self._wanted, home=True)
@@ -192,7 +191,7 @@ class DetailPane(ScrollView, can_focus=True):
         return not self._check_disabled() and self.max_scroll_y > 0
 
     def notify_style_update(self) -> None:
-        self._bar = None
+        self._bar.forget()
         super().notify_style_update()
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
@@ -234,14 +233,5 @@ class DetailPane(ScrollView, can_focus=True):
             line = self._lines[index].crop_extend(0, width, style)
         else:
             line = Strip.blank(width, style)
-        thumb = thumb_at(y, size.height, top, len(self._lines))
-        if thumb is None:
-            bar = style
-        else:
-            if self._bar is None:
-                self._bar = (
-                    self.get_component_rich_style("detail--track"),
-                    self.get_component_rich_style("detail--thumb"),
-                )
-            bar = self._bar[1] if thumb else self._bar[0]
-        return Strip([*line, Segment(" " * (GAP - 1), style), Segment(" ", bar)], width + GAP)
+        bar = self._bar.cell(y, size.height, top, len(self._lines), style)
+        return Strip([*line, Segment(" " * (GAP - 1), style), bar], width + GAP)

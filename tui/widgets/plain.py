@@ -1,5 +1,5 @@
 """Provides PlainLines: Textual's styling of each line, cut short for widgets whose lines are
-already styled (the result list and the detail pane).
+already styled (the result list, the detail pane and the footer).
 
 Textual draws every line a widget renders through its styles: the line's background, its
 padding and border, then tint, opacity and hatching, each looked up again for each line

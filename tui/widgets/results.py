@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from ..rows import EMPTY_ROWS, Rows
 from .plain import plain_lines
-from .sizing import set_virtual_size, thumb_at
+from .sizing import ScrollbarCells, set_virtual_size
 
 _CHUNK = 64
 WHEEL = 3
@@ -150,7 +150,7 @@ class ResultsList(ScrollView, can_focus=True):
         self._asked: set[int] = set()
         """Chunk starts being fetched, or fetched and found empty (not asked again)."""
         self._styles: dict[bool, tuple[Style, Style]] = {}
-        self._bar: tuple[Style, Style] | None = None
+        self._bar = ScrollbarCells(self, "results--track", "results--thumb")
         self._drawn: dict[int, Strip] = {}
         """Each line on screen as `render_line` made it last (see `_repaint`)."""
         self._built: LRUCache[str, tuple[tuple[object, ...], Strip]] = LRUCache(512)
@@ -229,7 +229,7 @@ class ResultsList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._styles.clear()
-        self._bar = None
+        self._bar.forget()
         super().notify_style_update()
 
     def _row_state(self, paper: Paper) -> object:
@@ -281,20 +281,9 @@ class ResultsList(ScrollView, can_focus=True):
         return Strip([*row, self._thumb(y, size.height)], width + 1)
 
     def _thumb(self, y: int, height: int) -> Segment:
-        """The scrollbar's cell on line `y` (see `thumb_at`)."""
-        thumb = thumb_at(y, height, self.scroll_offset.y, self.rows.total)
-        if thumb is None:
-            return Segment(" ", self._row_styles(False)[0])
-        track, thumb_style = self._bar_styles()
-        return Segment(" ", thumb_style if thumb else track)
-
-    def _bar_styles(self) -> tuple[Style, Style]:
-        """The scrollbar's track and thumb (kept as `_row_styles` are)."""
-        styles = self._bar
-        if styles is None:
-            track = self.get_component_rich_style("results--track")
-            styles = self._bar = (track, self.get_component_rich_style("results--thumb"))
-        return styles
+        """The scrollbar's cell on line `y`."""
+        blank = self._row_styles(False)[0]
+        return self._bar.cell(y, height, self.scroll_offset.y, self.rows.total, blank)
 
     def _row_strip(self, paper: Paper, width: int, style: Style, meta_style: Style) -> Strip:
         """One row, built straight from segments: it is built for every row on screen after

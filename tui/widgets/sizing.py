@@ -1,5 +1,5 @@
 """Provides set_virtual_size and LayoutFreeSize: a widget's content size changed without
-re-arranging the whole screen; and thumb_at, for scrollbars drawn in a widget's own lines.
+re-arranging the whole screen; and ScrollbarCells, for scrollbars drawn in a widget's own lines.
 
 Textual (8.2.8, pinned in pyproject) declares `virtual_size` a layout reactive: each change
 re-arranges and redraws the whole screen (15-30 ms a frame here, the slowest frames while
@@ -8,6 +8,8 @@ pane's lines and the filter's text width change with every keystroke."""
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widget import Widget
@@ -45,3 +47,28 @@ def thumb_at(y: int, height: int, top: int, total: int) -> bool | None:
     size = max(1, round(height * height / total))
     start = round(top / (total - height) * (height - size))
     return start <= y < start + size
+
+
+class ScrollbarCells:
+    """The cells of a scrollbar drawn down a widget's last column (`thumb_at`), in the colours
+    of its two component classes (the track's, the thumb's). The colours are kept until the
+    widget's styles change: its `notify_style_update` calls `forget`."""
+
+    def __init__(self, widget: Widget, track: str, thumb: str) -> None:
+        self._widget = widget
+        self._classes = (track, thumb)
+        self._styles: tuple[Style, Style] | None = None
+
+    def forget(self) -> None:
+        self._styles = None
+
+    def cell(self, y: int, height: int, top: int, total: int, blank: Style) -> Segment:
+        """Line `y`'s cell: the thumb, the track, or `blank` when all `total` lines fit."""
+        thumb = thumb_at(y, height, top, total)
+        if thumb is None:
+            return Segment(" ", blank)
+        if self._styles is None:
+            track, thumb_class = self._classes
+            style = self._widget.get_component_rich_style
+            self._styles = (style(track), style(thumb_class))
+        return Segment(" ", self._styles[1] if thumb else self._styles[0])
