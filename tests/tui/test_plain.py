@@ -72,3 +72,27 @@ async def test_a_widget_that_is_not_plain_is_drawn_by_textual(tui: Tui) -> None:
         results.styles.tint = None
         await tui.settle(pilot)
         assert cells(results.render_lines(results.region.size.region)) != tinted
+
+
+async def test_lines_kept_across_changes_of_focus_still_draw_as_textual_would(tui: Tui) -> None:
+    """The list keeps each row and line it drew, and PlainLines the line it made of each for
+    each look (focused and not): after the focus goes back and forth, the widgets' own caches,
+    warm, draw what a cold Textual cache draws; and a redraw of the list with nothing changed
+    hands back every line it kept, the cursor's too (its row changes look with the focus)."""
+    app = tui.app()
+    async with tui.run(app, tui.narrow) as pilot:
+        results, detail = app.screen.query_one("#results"), app.screen.query_one("#detail")
+        for keys in (("enter",), ("slash",), ("enter",), ("tab",), ("shift+tab",)):
+            await tui.press(pilot, *keys)
+            for widget in (results, detail):
+                region = widget.region.size.region
+                warm = widget.render_lines(region)
+                cold = StylesCache().render_widget(widget, region)
+                assert cells(warm) == cells(cold), keys
+        region = results.region.size.region
+        before = results.render_lines(region)
+        results.refresh()  # every line dirty: each is made again from what was kept
+        again = results.render_lines(region)
+        assert [again[y] is before[y] for y in range(1, len(again) - 1)] == [True] * (
+            len(again) - 2
+        )  # (the border's top and bottom lines are Textual's own)

@@ -10,6 +10,7 @@ from paperbrowse.index.clean import display_safe
 from paperbrowse.index.highlight import highlight_spans
 from paperbrowse.index.models import Paper
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
@@ -164,6 +165,11 @@ class DetailPane(ScrollView, can_focus=True):
         self._wrapped_for = -1
         """The width the lines were wrapped to."""
         self._bar = ScrollbarCells(self, "detail--track", "detail--thumb")
+        self._blank: tuple[int, Style | None, Strip] = (-1, None, Strip([]))
+        """The blank line below the text, for its width and style."""
+        self._joined: dict[int, tuple[Strip, Segment, Strip]] = {}
+        """Each line's text and scrollbar cell, with the line joined from them (as the
+        result list keeps its lines, see `plain`)."""
 
     def on_mount(self) -> None:
         self._wrap(self._wanted, home=True)
@@ -230,8 +236,15 @@ class DetailPane(ScrollView, can_focus=True):
         style = self.visual_style.rich_style
         index = y + top
         if index < len(self._lines):
-            line = self._lines[index].crop_extend(0, width, style)
+            line = self._lines[index].crop_extend(0, width, style)  # kept by the line
         else:
-            line = Strip.blank(width, style)
+            if self._blank[:2] != (width, style):
+                self._blank = (width, style, Strip.blank(width, style))
+            line = self._blank[2]
         bar = self._bar.cell(y, size.height, top, len(self._lines), style)
-        return Strip([*line, Segment(" " * (GAP - 1), style), bar], width + GAP)
+        joined = self._joined.get(y)
+        if joined is not None and joined[0] is line and joined[1] == bar:
+            return joined[2]  # the same line object: see `plain`
+        strip = Strip([*line, Segment(" " * (GAP - 1), style), bar], width + GAP)
+        self._joined[y] = (line, bar, strip)
+        return strip

@@ -14,9 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
 from textual._styles_cache import StylesCache  # Textual 8.2.8 (pinned): no public hook here
 from textual.strip import Strip
 from textual.widget import Widget
+
+_KEPT = 4
+"""Lines kept per line of the widget's height (`_joined`): its looks, focused and not, with
+room to spare; past that all are let go at the next draw."""
 
 
 def is_plain(widget: Widget) -> bool:
@@ -40,11 +46,23 @@ class PlainLines(StylesCache):
     def __init__(self) -> None:
         super().__init__()
         self._plain = False
-        self._edges: tuple[Strip, Strip] | None = None
+        self._edges: tuple[Strip, Strip, Style, int] | None = None
+        self._looks: dict[tuple[tuple[Segment, ...], tuple[Segment, ...], Style, int], int] = {}
+        """Each look met so far, numbered: the two edges, the inner background, the width."""
+        self._joined: dict[tuple[int, int], tuple[Strip, Strip]] = {}
+        """By (edges' number, line): the content line last put between those edges, and the
+        line made. A content line handed in again (the same object: the list and the detail
+        pane keep theirs) gives the same line back, and Textual keeps its filtered copy on
+        that line: a change of focus back and forth redraws from what is kept."""
 
     def render_widget(self, widget: Widget, crop: Any) -> list[Strip]:
         self._plain = is_plain(widget)
         self._edges = None  # the border's colour may have changed (focus) since last time
+        if len(self._joined) > _KEPT * max(1, widget.size.height):
+            self._joined.clear()  # (Textual's `clear`, at each full refresh, keeps these)
+        if len(self._looks) > _KEPT * 4:
+            self._looks.clear()
+            self._joined.clear()
         return super().render_widget(widget, crop)
 
     def render_line(  # type: ignore[override]
@@ -73,14 +91,20 @@ class PlainLines(StylesCache):
                 styles, y, size, content_size, padding, base_background, background,
                 lambda _: Strip.blank(content_width), *rest,
             )  # fmt: skip
-            edges = self._edges = (
-                blank.crop(0, gutter.left),
-                blank.crop(width - gutter.right, width),
-            )
-        inner = self.get_inner_outer(base_background, background)[0].rich_style
-        line = render_content_line(content_y).adjust_cell_length(content_width, inner)
-        left, right = edges
-        return Strip([*left, *line, *right], width)
+            left, right = blank.crop(0, gutter.left), blank.crop(width - gutter.right, width)
+            inner = self.get_inner_outer(base_background, background)[0].rich_style
+            key = (tuple(left), tuple(right), inner, content_width)
+            look = self._looks.setdefault(key, len(self._looks))
+            edges = self._edges = (left, right, inner, look)
+        left, right, inner, look = edges
+        content = render_content_line(content_y)
+        joined = self._joined.get((look, y))
+        if joined is not None and joined[0] is content:
+            return joined[1]
+        line = content.adjust_cell_length(content_width, inner)
+        strip = Strip([*left, *line, *right], width)
+        self._joined[look, y] = (content, strip)
+        return strip
 
 
 def plain_lines(widget: Widget) -> None:
