@@ -82,3 +82,30 @@ async def test_a_key_that_does_not_fit_is_left_out_whole(tui: Tui) -> None:
         assert max(ends) <= 40 and len(drawn(footer)) < 8
         for description, (start, end) in drawn(footer).items():
             assert description in line[start:end]
+
+
+async def test_the_footer_redraws_when_its_keys_change_and_only_then(tui: Tui) -> None:
+    """It keeps the keys it drew until the screen says its bindings changed (Textual says so
+    twice per change of focus): `o` lights up for a paper with an OpenReview forum and dims
+    again without one; a refresh of the bindings that changes nothing draws nothing."""
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        lines: list[int] = []
+        draw = footer.render_line
+        footer.render_line = lambda y: (lines.append(y), draw(y))[1]  # type: ignore[method-assign]
+
+        def openreview_lit() -> bool:
+            return next(e.enabled for _, _, e in footer.shown if e.description == "OpenReview")
+
+        await tui.select(pilot, "rotary lattice")  # arXiv only
+        await tui.until(pilot, lambda: "OpenReview" in drawn(footer) and not openreview_lit())
+        lines.clear()
+        app.screen.refresh_bindings()
+        await tui.settle(pilot)
+        assert lines == []
+        await tui.select(pilot, "contrastive mirage")  # an OpenReview forum, no arXiv id
+        await tui.until(pilot, openreview_lit)
+        assert lines
+        await tui.select(pilot, "rotary lattice")
+        await tui.until(pilot, lambda: not openreview_lit())

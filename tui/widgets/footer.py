@@ -101,13 +101,21 @@ class KeyFooter(Widget, can_focus=False):
         """The keys drawn, left to right, with the columns each spans (end excluded)."""
         self._hover: FooterEntry | None = None
         self._styles: tuple[Style, Style, Style, Style, Style] | None = None
+        self._entries: tuple[list[FooterEntry], FooterEntry | None] | None = None
+        """The keys as last drawn (`footer_entries`), kept until the screen's bindings change:
+        working them out checks every key (about 1 ms)."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def _bindings_changed(self, screen: Screen[Any]) -> None:
+        """The screen's keys may have changed (Textual signals it after each change of focus,
+        often twice, and the app after a key comes to act or stops): redraw only if they did."""
         if screen is self.screen:
-            self.refresh()
+            entries = footer_entries(screen)
+            if entries != self._entries:
+                self._entries = entries
+                self.refresh()
 
     def notify_style_update(self) -> None:
         self._styles = None
@@ -135,7 +143,9 @@ class KeyFooter(Widget, can_focus=False):
         width = self.size.width
         if y:
             return Strip.blank(width, base)
-        entries, palette = footer_entries(self.screen)
+        if self._entries is None:
+            self._entries = footer_entries(self.screen)
+        entries, palette = self._entries
 
         def piece(entry: FooterEntry, lead: str = " ") -> list[Segment]:
             extra = (DIM if not entry.enabled else NONE) + (
