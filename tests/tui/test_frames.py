@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from bars import bar_text
 from paperbrowse.tui.widgets.detail import DetailPane
 from paperbrowse.tui.widgets.footer import KeyFooter
 from paperbrowse.tui.widgets.results import ResultsList
@@ -95,13 +96,7 @@ async def test_moving_the_focus_redraws_only_what_it_changes(
 
 def scrollbar(results: ResultsList) -> str:
     """The list's scrollbar as drawn down its last column: `#` thumb, `|` track, ` ` none."""
-    thumb = results.get_component_rich_style("results--thumb").bgcolor
-    track = results.get_component_rich_style("results--track").bgcolor
-    cells = []
-    for y in range(results.size.height):
-        colour = list(results._line(y, results.size))[-1].style.bgcolor  # type: ignore[union-attr]
-        cells.append("#" if colour == thumb else "|" if colour == track else " ")
-    return "".join(cells)
+    return bar_text(results, lambda y: results._line(y, results.size))
 
 
 async def test_the_list_s_scrollbar_follows_its_length_without_a_layout(

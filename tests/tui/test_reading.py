@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bars import bar_text
 from paperbrowse.tui.screens.main import MainScreen
 from paperbrowse.tui.screens.reading import ReadingScreen
 from paperbrowse.tui.widgets.detail import DetailPane
@@ -55,13 +56,7 @@ async def test_j_and_space_scroll_the_focused_detail_pane(tui: Tui) -> None:
 
 def pane_bar(detail: DetailPane) -> str:
     """The pane's scrollbar down its last column: `#` thumb, `|` track, ` ` none."""
-    thumb = detail.get_component_rich_style("detail--thumb").bgcolor
-    track = detail.get_component_rich_style("detail--track").bgcolor
-    cells = []
-    for y in range(detail.size.height):
-        colour = list(detail.render_line(y))[-1].style.bgcolor  # type: ignore[union-attr]
-        cells.append("#" if colour == thumb else "|" if colour == track else " ")
-    return "".join(cells)
+    return bar_text(detail, detail.render_line)
 
 
 async def test_the_detail_pane_s_scrollbar_shows_where_the_pane_is_scrolled(tui: Tui) -> None:

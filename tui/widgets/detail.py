@@ -124,19 +124,11 @@ class DetailPane(ScrollView, can_focus=True):
         Binding("G", "scroll_end", "End", show=False, tooltip=SCROLL, id="detail-end"),
     ]
 
-    COMPONENT_CLASSES = {"detail--track", "detail--thumb"}
-
     DEFAULT_CSS = """
     DetailPane {
         padding: 0 0 0 1;  /* on the right: a space and the scrollbar, see GAP */
         overflow-x: hidden;
         overflow-y: hidden;  /* the scrollbar is drawn in the lines: see `render_line` */
-    }
-    DetailPane > .detail--track {
-        background: $scrollbar-background;
-    }
-    DetailPane > .detail--thumb {
-        background: $scrollbar;
     }
     """
 
@@ -164,7 +156,7 @@ class DetailPane(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._wrapped_for = -1
         """The width the lines were wrapped to."""
-        self._bar = ScrollbarCells(self, "detail--track", "detail--thumb")
+        self._bar = ScrollbarCells(self)
         self._blank: tuple[int, Style | None, Strip] = (-1, None, Strip([]))
         """The blank line below the text, for its width and style."""
         self._joined: dict[int, tuple[Strip, Segment, Strip]] = {}

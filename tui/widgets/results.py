@@ -82,8 +82,6 @@ class ResultsList(ScrollView, can_focus=True):
         "results--cursor",
         "results--meta",
         "results--cursor-meta",
-        "results--track",
-        "results--thumb",
     }
 
     DEFAULT_CSS = """
@@ -91,12 +89,6 @@ class ResultsList(ScrollView, can_focus=True):
         background: $surface;
         overflow-x: hidden;
         overflow-y: hidden;  /* the scrollbar is drawn in the rows: see `_thumb` */
-    }
-    ResultsList > .results--track {
-        background: $scrollbar-background;
-    }
-    ResultsList > .results--thumb {
-        background: $scrollbar;
     }
     ResultsList > .results--cursor {
         background: $primary 40%;
@@ -150,7 +142,7 @@ class ResultsList(ScrollView, can_focus=True):
         self._asked: set[int] = set()
         """Chunk starts being fetched, or fetched and found empty (not asked again)."""
         self._styles: dict[bool, tuple[Style, Style]] = {}
-        self._bar = ScrollbarCells(self, "results--track", "results--thumb")
+        self._bar = ScrollbarCells(self)
         self._drawn: dict[int, Strip] = {}
         """Each line on screen as `render_line` made it last (see `_repaint`)."""
         self._built: LRUCache[str, tuple[tuple[object, ...], Strip]] = LRUCache(512)
