@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bars import bar_text
+from paperbrowse.index.models import Paper
+from paperbrowse.tui.rows import Rows
 from paperbrowse.tui.widgets.detail import DetailPane
 from paperbrowse.tui.widgets.footer import KeyFooter
 from paperbrowse.tui.widgets.results import ResultsList
@@ -132,3 +134,34 @@ async def test_the_detail_pane_wraps_again_for_its_new_width(tui: Tui) -> None:
         assert len(detail._lines) < lines_before
         assert detail.virtual_size.height == len(detail._lines)
         assert ROTARY in tui.screen_text(app)
+
+
+async def test_a_new_list_redraws_only_the_lines_that_changed(tui: Tui) -> None:
+    """A count's update changes no line, so nothing is redrawn; a list as long that keeps its
+    first rows redraws the rest only, as one region (a run of changed lines is one refresh)
+    beside the cursor's own row."""
+    app = tui.app()
+    async with tui.run(app, tui.narrow) as pilot:
+        results = app.screen.query_one("#results", ResultsList)
+        height = results.size.height
+        papers = [results.paper_at(i) for i in range(height)]
+        assert None not in papers and height >= 5
+        regions: list[tuple[int, int]] = []
+        refresh = results.refresh
+        results.refresh = lambda *r, **k: (  # type: ignore[method-assign]
+            regions.extend((region.y, region.height) for region in r),
+            refresh(*r, **k),
+        )[1]
+        rows = results.rows
+        results.update_total(rows.total)
+        assert regions == []
+        order = [0, 1, 4, 2, 3]  # rows 2-4 change places; rows 0-1 and the rest stay
+
+        def fetch(start: int, stop: int) -> list[Paper]:
+            return [rows.fetch(i, i + 1)[0] if i >= len(order) else papers[order[i]]
+                    for i in range(start, stop)]  # fmt: skip
+
+        results.show(Rows(rows.total, fetch, tuple(papers[i] for i in order)))
+        assert set(regions[:-1]) == {(0, 1)}  # the cursor, back at the top
+        assert regions[-1] == (2, 3)
+        await tui.settle(pilot)

@@ -180,9 +180,14 @@ class ResultsList(ScrollView, can_focus=True):
         line through its styles at about 0.15 ms; a keystroke's list often shares most rows
         with the one before (the same papers lead), and a count's update shares them all."""
         size = self.size
-        for y in range(size.height):
-            if self._line(y, size) != self._drawn.get(y):
-                self.refresh(Region(0, y, size.width, 1))
+        start: int | None = None  # of a run of changed lines: one refresh each run
+        for y in range(size.height + 1):
+            changed = y < size.height and self._line(y, size) != self._drawn.get(y)
+            if changed and start is None:
+                start = y
+            elif not changed and start is not None:
+                self.refresh(Region(0, start, size.width, y - start))
+                start = None
 
     def paper_at(self, index: int) -> Paper | None:
         """The paper at a position if it has been fetched; otherwise None, and its chunk is
