@@ -7,10 +7,10 @@ from pathlib import Path
 
 import marklists as lists
 import pytest
+from paperbrowse.index.library import Library
 from paperbrowse.index.markfilter import index_keys
 from paperbrowse.index.marks import Marks
 from paperbrowse.index.merge import paper_keys
-from paperbrowse.index.library import Library
 
 HOT = "2024-05-02---Hot-Papers.md"
 TIDAL, LATTICE, QUIET = lists.PAPERS
