@@ -109,3 +109,23 @@ async def test_the_footer_redraws_when_its_keys_change_and_only_then(tui: Tui) -
         assert lines
         await tui.select(pilot, "rotary lattice")
         await tui.until(pilot, lambda: not openreview_lit())
+
+
+async def test_in_the_filter_the_footer_offers_the_key_that_acts_there(tui: Tui) -> None:
+    """`?` types into the filter, so there the footer names help's other key, F1 (which opens
+    it); in the list, where `?` acts, it names `?`."""
+    app = tui.app()
+    async with tui.run(app) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        await tui.until(pilot, lambda: "Help" in drawn(footer))
+        keys = {entry.description: entry.display for _, _, entry in footer.shown}
+        assert keys["Help"] == "f1"
+        await tui.press(pilot, "question_mark")
+        assert app.screen.query_one("#filter").value == "?"  # type: ignore[attr-defined]
+        await tui.press(pilot, "f1")
+        await tui.until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await tui.press(pilot, "escape")
+        await tui.select(pilot, "learning")
+        await tui.until(pilot, lambda: "Copy link" in drawn(footer))
+        keys = {entry.description: entry.display for _, _, entry in footer.shown}
+        assert keys["Help"] == "?"

@@ -9,15 +9,18 @@ change of focus). A click on a key presses it; hovering shows its tooltip."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Input
 
 from .plain import plain_lines
 
@@ -36,18 +39,36 @@ class FooterEntry:
     tooltip: str
 
 
+def _types(screen: Screen[Any], key: str) -> bool:
+    """Whether `key` types a character into the focused field instead of acting."""
+    character = key_to_character(key)
+    return isinstance(screen.focused, Input) and character is not None and character.isprintable()
+
+
+def _display(screen: Screen[Any], binding: Binding) -> str:
+    """How a key reads. A binding of several keys shares one `key_display` ("?" for `?` and
+    F1): a key that is not that character shows its own name."""
+    shown = binding.key_display
+    if shown is not None and len(shown) == 1 and key_to_character(binding.key) != shown:
+        binding = replace(binding, key_display=None)
+    return screen.app.get_key_display(binding)
+
+
 def footer_entries(screen: Screen[Any]) -> tuple[list[FooterEntry], FooterEntry | None]:
     """The keys a footer shows for `screen` now, as Textual's Footer picks them: those with
     `show`, one per action (its first key), in binding order; and the command palette's key,
-    drawn apart on the right (None when the palette is off)."""
+    drawn apart on the right (None when the palette is off). A key that would type into the
+    focused field (`?` in the filter) gives way to the action's next key (F1)."""
     app = screen.app
     palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
     entries: dict[str, FooterEntry] = {}
     palette: FooterEntry | None = None
     for key, (_, binding, enabled, tooltip) in screen.active_bindings.items():
+        if _types(screen, key):
+            continue
         entry = FooterEntry(
             binding.key,
-            app.get_key_display(binding),
+            _display(screen, binding),
             binding.description,
             enabled,
             tooltip or binding.tooltip or binding.description,
