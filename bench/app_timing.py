@@ -4,6 +4,7 @@ driven by Pilot one character at a time) and cold start of the real command in t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -56,6 +57,16 @@ class StealClock:
             os.close(self._fd)
 
 
+async def _workers_done(app: Any) -> None:
+    """Wait for the app's workers to end. Textual's `wait_for_complete` raises when one is
+    cancelled meanwhile (a newer search or paper replaced it): that one has ended too."""
+    from textual.worker import WorkerCancelled
+
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
+
+
 async def _keystrokes(index: Path, phrases: tuple[str, ...]) -> dict[str, Any]:
     from paperbrowse.index.library import Library
     from paperbrowse.tui.app import PaperBrowseApp
@@ -98,13 +109,13 @@ async def _keystrokes(index: Path, phrases: tuple[str, ...]) -> dict[str, Any]:
             # From the first list on screen: start-up is measured apart (`cold_start`), and
             # its one-off work (the first search, freezing the heap for the collector) is not
             # typing or scrolling.
-            await app.workers.wait_for_complete()
+            await _workers_done(app)
             await pilot.pause()
             beat = asyncio.create_task(heartbeat())
             for phrase in phrases:
                 filter_input = app.screen.query_one("#filter")
                 filter_input.value = ""  # type: ignore[attr-defined]
-                await app.workers.wait_for_complete()
+                await _workers_done(app)
                 await pilot.pause()
                 for i, char in enumerate(phrase, start=1):
                     text = phrase[:i]
@@ -125,7 +136,7 @@ async def _keystrokes(index: Path, phrases: tuple[str, ...]) -> dict[str, Any]:
                 for key in ("enter", "pagedown", "pagedown", "pagedown", "end", "home", "slash"):
                     await pilot.press(key)
                     await asyncio.sleep(TYPING_GAP)
-                await app.workers.wait_for_complete()
+                await _workers_done(app)
             beat.cancel()
     finally:
         MainScreen.show_outcome = original  # type: ignore[method-assign]
