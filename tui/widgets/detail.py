@@ -159,9 +159,6 @@ class DetailPane(ScrollView, can_focus=True):
         self._bar = ScrollbarCells(self)
         self._blank: tuple[int, Style | None, Strip] = (-1, None, Strip([]))
         """The blank line below the text, for its width and style."""
-        self._joined: dict[int, tuple[Strip, Segment, Strip]] = {}
-        """Each line's text and scrollbar cell, with the line joined from them (as the
-        result list keeps its lines, see `plain`)."""
 
     def on_mount(self) -> None:
         self._wrap(self._wanted, home=True)
@@ -234,9 +231,4 @@ class DetailPane(ScrollView, can_focus=True):
                 self._blank = (width, style, Strip.blank(width, style))
             line = self._blank[2]
         bar = self._bar.cell(y, size.height, top, len(self._lines), style)
-        joined = self._joined.get(y)
-        if joined is not None and joined[0] is line and joined[1] == bar:
-            return joined[2]  # the same line object: see `plain`
-        strip = Strip([*line, Segment(" " * (GAP - 1), style), bar], width + GAP)
-        self._joined[y] = (line, bar, strip)
-        return strip
+        return self._bar.beside(y, line, bar, Segment(" " * (GAP - 1), style))

@@ -23,6 +23,8 @@ from textual.widget import Widget
 _KEPT = 4
 """Lines kept per line of the widget's height (`_joined`): its looks, focused and not, with
 room to spare; past that all are let go at the next draw."""
+_LOOKS = 16
+"""Looks kept (`_looks`: a theme or a width each adds one); past that all are let go."""
 
 
 def is_plain(widget: Widget) -> bool:
@@ -60,7 +62,7 @@ class PlainLines(StylesCache):
         self._edges = None  # the border's colour may have changed (focus) since last time
         if len(self._joined) > _KEPT * max(1, widget.size.height):
             self._joined.clear()  # (Textual's `clear`, at each full refresh, keeps these)
-        if len(self._looks) > _KEPT * 4:
+        if len(self._looks) > _LOOKS:
             self._looks.clear()
             self._joined.clear()
         return super().render_widget(widget, crop)

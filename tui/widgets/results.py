@@ -149,10 +149,6 @@ class ResultsList(ScrollView, can_focus=True):
         """The row last built for each paper (by key), with all it was built from (`_line`):
         the frame reuses the rows `_repaint` built to compare, a new list the rows it shares
         with the list before (wherever they are in it), and scrolling back the rows passed."""
-        self._joined: dict[int, tuple[Strip, Segment, Strip]] = {}
-        """Each line's row and scrollbar cell, with the line joined from them: the same line
-        is handed on while neither changes, so what Textual keeps per line object (its
-        filtered copy, see `plain`) is used again."""
 
     # -- data ------------------------------------------------------------------------------
 
@@ -280,13 +276,7 @@ class ResultsList(ScrollView, can_focus=True):
                     row = self._row_strip(paper, width, *styles)
                     self._built.discard(paper.key)  # (Textual's LRUCache keeps a key's first value)
                     self._built[paper.key] = (state, row)
-        thumb = self._thumb(y, size.height)
-        joined = self._joined.get(y)
-        if joined is not None and joined[0] is row and joined[1] == thumb:
-            return joined[2]
-        line = Strip([*row, thumb], width + 1)
-        self._joined[y] = (row, thumb, line)
-        return line
+        return self._bar.beside(y, row, self._thumb(y, size.height))
 
     def _thumb(self, y: int, height: int) -> Segment:
         """The scrollbar's cell on line `y`."""

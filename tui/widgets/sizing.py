@@ -12,6 +12,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -59,6 +60,8 @@ class ScrollbarCells:
     def __init__(self, widget: Widget) -> None:
         self._widget = widget
         self._styles: tuple[Style, Style] | None = None
+        self._joined: dict[int, tuple[Strip, Segment, Strip]] = {}
+        """Each line's content and cell, with the line joined from them (see `beside`)."""
 
     def forget(self) -> None:
         self._styles = None
@@ -84,3 +87,15 @@ class ScrollbarCells:
         if self._styles is None:
             self._styles = self._colours(blank)
         return Segment(" ", self._styles[1] if thumb else self._styles[0])
+
+    def beside(self, y: int, line: Strip, cell: Segment, gap: Segment | None = None) -> Strip:
+        """Line `y`: `line`, then `gap` (if any), then the scrollbar's `cell`. The same line
+        object is handed back while `line` (the same object) and `cell` are unchanged: Textual
+        keeps what it works out per line object (its filtered copy, see `plain`)."""
+        joined = self._joined.get(y)
+        if joined is not None and joined[0] is line and joined[1] == cell:
+            return joined[2]
+        pieces = [*line, cell] if gap is None else [*line, gap, cell]
+        strip = Strip(pieces, line.cell_length + (0 if gap is None else len(gap.text)) + 1)
+        self._joined[y] = (line, cell, strip)
+        return strip
